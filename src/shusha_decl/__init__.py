@@ -1,0 +1,173 @@
+"""The Shusha Declaration on Allied Relations between Azerbaijan and Turkey, as typed, queryable data.
+
+>>> import shusha_decl
+>>> decl = shusha_decl.declaration()
+>>> decl.signed_on
+datetime.date(2021, 6, 15)
+
+The packaged edition is read on the first call to :func:`declaration` (or to
+any helper below), once, and shared after that; importing the package reads
+nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from importlib.abc import Traversable
+from typing import Any
+
+from .edition import Agreements, Commitments, Declaration, Organizations
+from .errors import DataError, UnknownNameError
+from .model import (
+    Agreement,
+    AgreementKind,
+    Commitment,
+    Edit,
+    EditKind,
+    Modality,
+    Name,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Party,
+    Person,
+    Place,
+    PlaceKind,
+    Quote,
+    QuoteKind,
+    Signatory,
+    Source,
+    SourceKind,
+    Topic,
+    Unit,
+    UnitKind,
+)
+from .query import Entity, Record
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "Agreements",
+    "Commitment",
+    "Commitments",
+    "DataError",
+    "Declaration",
+    "Edit",
+    "EditKind",
+    "Entity",
+    "Modality",
+    "Name",
+    "Organization",
+    "OrganizationKind",
+    "Organizations",
+    "PartialDate",
+    "Party",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Quote",
+    "QuoteKind",
+    "Record",
+    "Signatory",
+    "Source",
+    "SourceKind",
+    "Topic",
+    "Unit",
+    "UnitKind",
+    "UnknownNameError",
+    "__version__",
+    "agreements",
+    "commitments",
+    "declaration",
+    "dump",
+    "get",
+    "load",
+    "lookup",
+    "organizations",
+    "to_records",
+]
+
+_lock = threading.Lock()
+_edition: Declaration | None = None
+
+
+def declaration() -> Declaration:
+    """The packaged edition: read on the first call (thread-safely), the same object on every call after."""
+    global _edition
+    if _edition is None:
+        with _lock:
+            if _edition is None:
+                from .loader import load_packaged
+
+                _edition = load_packaged()
+    return _edition
+
+
+def load(path: str | os.PathLike[str] | Traversable) -> Declaration:
+    """Read an edition in the packaged format from the directory *path*.
+
+    Raises:
+        DataError: the edition is invalid; the message names the file and the path of the bad field.
+    """
+    from .loader import load as load_edition
+
+    return load_edition(path)
+
+
+def dump(decl: Declaration, path: str | os.PathLike[str]) -> os.PathLike[str]:
+    """Write *decl* into the directory *path* in the packaged format; ``load(dump(x, p)) == x``."""
+    from .loader import dump as dump_edition
+
+    return dump_edition(decl, path)
+
+
+def to_records(name: str, decl: Declaration | None = None) -> list[dict[str, Any]]:
+    """A collection (``"commitments"``, ``"agreements"``, ...) as JSON-ready dicts, for pandas or CSV."""
+    from .export import to_records as export
+
+    return export(decl or declaration(), name)
+
+
+def get(record_id: str) -> Record:
+    """The record with this id in the packaged edition; see :meth:`Declaration.get`."""
+    return declaration().get(record_id)
+
+
+def lookup(name: str | Entity) -> Entity:
+    """The party or entity known by *name* in the packaged edition; see :meth:`Declaration.lookup`."""
+    return declaration().lookup(name)
+
+
+def commitments(
+    *,
+    topic: object = None,
+    party: object = None,
+    modality: object = None,
+    mentions: object = None,
+    text: object = None,
+) -> tuple[Commitment, ...]:
+    """The packaged edition's commitments that match; see :meth:`Commitments.__call__`."""
+    return declaration().commitments(
+        topic=topic, party=party, modality=modality, mentions=mentions, text=text
+    )
+
+
+def agreements(
+    *,
+    kind: object = None,
+    signed_after: object = None,
+    signed_before: object = None,
+    mentions: object = None,
+) -> tuple[Agreement, ...]:
+    """The packaged edition's agreements that match; see :meth:`Agreements.__call__`."""
+    return declaration().agreements(
+        kind=kind, signed_after=signed_after, signed_before=signed_before, mentions=mentions
+    )
+
+
+def organizations(*, kind: object = None, mentions: object = None) -> tuple[Organization, ...]:
+    """The packaged edition's organisations that match; see :meth:`Organizations.__call__`."""
+    return declaration().organizations(kind=kind, mentions=mentions)

@@ -1,0 +1,249 @@
+"""The :class:`Declaration`: the whole edition as one immutable object.
+
+Its collections are tuples of records.  The three that have filters are also
+callable: ``decl.commitments`` is the tuple of all commitments and
+``decl.commitments(topic="energy")`` the tuple of those that match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import ClassVar, Generic, NoReturn, TypeVar
+
+from attrs import field, frozen
+
+from .model import (
+    Agreement,
+    Commitment,
+    Edit,
+    Organization,
+    Party,
+    Person,
+    Place,
+    Quote,
+    Signatory,
+    Source,
+    Topic,
+    Unit,
+)
+from .query import Entity, Index, Record
+
+__all__ = ["Agreements", "Commitments", "Declaration", "Organizations", "Records"]
+
+_R = TypeVar("_R")
+
+
+class Records(tuple[_R, ...], Generic[_R]):
+    """An immutable tuple of records that belongs to one edition (whose index its filters use)."""
+
+    item_type: ClassVar[type]
+
+    def __new__(cls, records: Iterable[_R] = ()) -> Records[_R]:
+        return super().__new__(cls, records)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _bound(self, index: Index) -> Records[_R]:
+        """A copy of these records that filters with *index*."""
+        bound = type(self)(self)
+        object.__setattr__(bound, "_index", index)
+        return bound
+
+    @property
+    def _edition_index(self) -> Index:
+        try:
+            index: Index = self.__dict__["_index"]
+        except KeyError:
+            raise TypeError(f"these {type(self).__name__} do not belong to a Declaration") from None
+        return index
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The records' ids, in order."""
+        return tuple(record.id for record in self)  # type: ignore[attr-defined]
+
+
+class Commitments(Records[Commitment]):
+    """The commitments, in document order; call it to filter them."""
+
+    item_type = Commitment
+
+    def __call__(
+        self,
+        *,
+        topic: object = None,
+        party: object = None,
+        modality: object = None,
+        mentions: object = None,
+        text: object = None,
+    ) -> tuple[Commitment, ...]:
+        """The commitments that match every criterion given, in document order.
+
+        Args:
+            topic: a topic or category slug (``"energy"``, ``"defense-and-security"``) or
+                :class:`~shusha_decl.model.Topic`; a category matches all its topics.
+            party: a party, by anything :meth:`Declaration.lookup` resolves (``"AZ"``, ``"Türkiye"``);
+                matches the commitments it makes (``actors``).
+            modality: a :class:`~shusha_decl.model.Modality` or its value (``"undertaking"``).
+            mentions: an agreement, organisation, place or person, by anything ``lookup`` resolves.
+            text: a substring of the commitment's text, ignoring case and diacritics.
+
+        Each criterion takes one value or a collection of values (matching any of them).
+
+        Raises:
+            ValueError: a value names nothing (the message lists the valid values).
+        """
+        return self._edition_index.commitments(
+            self, topic=topic, party=party, modality=modality, mentions=mentions, text=text
+        )
+
+
+class Agreements(Records[Agreement]):
+    """The agreements the declaration refers to, in order of first mention; call it to filter them."""
+
+    item_type = Agreement
+
+    def __call__(
+        self,
+        *,
+        kind: object = None,
+        signed_after: object = None,
+        signed_before: object = None,
+        mentions: object = None,
+    ) -> tuple[Agreement, ...]:
+        """The agreements that match every criterion given, in order of first mention.
+
+        Args:
+            kind: an :class:`~shusha_decl.model.AgreementKind` or its value (``"treaty"``).
+            signed_after: a date (or ``"YYYY-MM-DD"``); keeps agreements signed strictly after it.
+            signed_before: a date (or ``"YYYY-MM-DD"``); keeps agreements signed strictly before it.
+                Agreements whose date is unknown never match a date criterion.
+            mentions: text units or commitments (records or ids, e.g. ``"para_9"``); keeps the
+                agreements they mention.
+
+        Raises:
+            ValueError: a value names nothing (the message lists the valid values).
+        """
+        return self._edition_index.agreements(
+            self, kind=kind, signed_after=signed_after, signed_before=signed_before, mentions=mentions
+        )
+
+
+class Organizations(Records[Organization]):
+    """The organisations the declaration names, in order of first mention; call it to filter them."""
+
+    item_type = Organization
+
+    def __call__(self, *, kind: object = None, mentions: object = None) -> tuple[Organization, ...]:
+        """The organisations that match every criterion given, in order of first mention.
+
+        Args:
+            kind: an :class:`~shusha_decl.model.OrganizationKind` or its value (``"intergovernmental"``).
+            mentions: text units or commitments (records or ids, e.g. ``"para_32"``); keeps the
+                organisations they mention.
+
+        Raises:
+            ValueError: a value names nothing (the message lists the valid values).
+        """
+        return self._edition_index.organizations(self, kind=kind, mentions=mentions)
+
+
+@frozen(repr=False)
+class Declaration:
+    """The Shusha Declaration: its metadata, its text in units, the coding and the entities it names.
+
+    Get the packaged edition with :func:`shusha_decl.declaration`; build one
+    from files with :func:`shusha_decl.load`.  Text units are in document
+    order; ``signed_at`` and ``text_source`` are ids (of a place and a source).
+    """
+
+    id: str
+    title: str
+    short_title: str
+    signed_on: date
+    signed_at: str
+    parties: tuple[Party, ...]
+    signatories: tuple[Signatory, ...]
+    authentic_languages: tuple[str, ...]
+    text_language: str
+    text_source: str
+    opening_formula: Unit
+    preamble: tuple[Unit, ...]
+    provisions: tuple[Unit, ...]
+    final_clause: Unit
+    edits: tuple[Edit, ...]
+    commitments: Commitments = field(converter=Commitments)
+    agreements: Agreements = field(converter=Agreements)
+    organizations: Organizations = field(converter=Organizations)
+    places: tuple[Place, ...]
+    persons: tuple[Person, ...]
+    quotes: tuple[Quote, ...]
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    _index: Index = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = Index(self)
+        object.__setattr__(self, "_index", index)
+        for name in ("commitments", "agreements", "organizations"):
+            object.__setattr__(self, name, getattr(self, name)._bound(index))
+
+    def __repr__(self) -> str:
+        return (
+            f"<Declaration {self.short_title!r}, signed {self.signed_on.isoformat()}: "
+            f"{len(self.preamble)} recitals, {len(self.provisions)} paragraphs, "
+            f"{len(self.commitments)} commitments>"
+        )
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """Every text unit in document order: opening formula, recitals, paragraphs, final clause."""
+        return (self.opening_formula, *self.preamble, *self.provisions, self.final_clause)
+
+    @property
+    def text(self) -> str:
+        """The whole text as edited, one unit per paragraph, units separated by a blank line."""
+        return self._index.text
+
+    def entities(self) -> Iterator[Entity]:
+        """Every record :meth:`lookup` can find: parties, agreements, organisations, places, persons."""
+        yield from self.parties
+        yield from self.agreements
+        yield from self.organizations
+        yield from self.places
+        yield from self.persons
+
+    def records(self) -> Iterator[Record]:
+        """Every record of the edition, each once."""
+        yield from self.units
+        yield from self.edits
+        yield from self.signatories
+        yield from self.commitments
+        yield from self.entities()
+        yield from self.quotes
+        yield from self.topics
+        yield from self.sources
+
+    def get(self, record_id: str) -> Record:
+        """The record with this id, of any kind.
+
+        Raises:
+            KeyError: no record has this id (the message lists close ids).
+        """
+        return self._index.get(record_id)
+
+    def lookup(self, name: str | Entity) -> Entity:
+        """The party or entity known by *name*: id, name, acronym, alias, or former or later name.
+
+        Case and diacritics are ignored, so ``"turkiye"``, ``"Türkiye"`` and ``"TR"``
+        all give the Republic of Turkey.
+
+        Raises:
+            UnknownNameError: (a ``LookupError``) nothing has this name; the message suggests close names.
+        """
+        return self._index.lookup(name)

@@ -1,0 +1,335 @@
+"""The records of the edition: frozen, slotted, hashable attrs classes.
+
+Records sort by ``id``; equality and hashing use every field.
+
+Every record has an ``id`` unique across the whole edition.  Records refer to
+one another by id (``Commitment.provision``, ``Quote.speaker``, ``mentions``),
+never by embedding, so each fact is stored once.  Dates are
+:class:`datetime.date`, or :class:`PartialDate` where a source gives only a
+year or a month; an unknown value is ``None``.
+
+This module imports nothing but the standard library and attrs, so that
+``import shusha_decl`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date
+
+from attrs import field, frozen
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "Commitment",
+    "Edit",
+    "EditKind",
+    "Modality",
+    "Name",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Party",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Quote",
+    "QuoteKind",
+    "Signatory",
+    "Source",
+    "SourceKind",
+    "Topic",
+    "Unit",
+    "UnitKind",
+]
+
+
+class Modality(str, enum.Enum):
+    """How binding a commitment is; the decision rules are in the codebook."""
+
+    UNDERTAKING = "undertaking"
+    ENDEAVOUR = "endeavour"
+    DECLARATION = "declaration"
+
+
+class UnitKind(str, enum.Enum):
+    """The place of a text unit in the document's structure."""
+
+    FORMULA = "formula"
+    RECITAL = "recital"
+    PARAGRAPH = "paragraph"
+    CONCLUSIONS = "conclusions"
+
+
+class EditKind(str, enum.Enum):
+    """The kinds of editorial fix made to the extracted source text."""
+
+    LIST_MARKER = "list-marker"
+    LINE_JOIN = "line-join"
+    SPACE = "space"
+
+
+class AgreementKind(str, enum.Enum):
+    TREATY = "treaty"
+    PROTOCOL = "protocol"
+    AGREEMENT = "agreement"
+    MEMORANDUM = "memorandum"
+    CHARTER = "charter"
+
+
+class OrganizationKind(str, enum.Enum):
+    INTERGOVERNMENTAL = "intergovernmental"
+    BILATERAL = "bilateral"
+    NATIONAL = "national"
+
+
+class PlaceKind(str, enum.Enum):
+    CITY = "city"
+    REGION = "region"
+    COUNTRY = "country"
+    TRANSPORT_CORRIDOR = "transport-corridor"
+    RAILWAY = "railway"
+    ENERGY_CORRIDOR = "energy-corridor"
+
+
+class QuoteKind(str, enum.Enum):
+    STATEMENT = "statement"
+    SLOGAN = "slogan"
+
+
+class SourceKind(str, enum.Enum):
+    FULL_TEXT = "full-text"
+    NEWS = "news"
+    COMMENTARY = "commentary"
+    SOCIAL_POST = "social-post"
+    OFFICIAL = "official"
+    REFERENCE = "reference"
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@frozen(order=True)
+class PartialDate:
+    """A date known to the year, the month or the day (``"2022"``, ``"2022-02"``, ``"2022-02-01"``)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        # Raises ValueError for an impossible month or day.
+        date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        match = _PARTIAL_DATE.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        """``"day"``, ``"month"`` or ``"year"``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def isoformat(self) -> str:
+        parts = [f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p is not None)]
+        return "-".join(parts)
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+@frozen(order=True)
+class Unit:
+    """A unit of the declaration's text: the opening formula, a recital, a paragraph or the conclusions.
+
+    ``id`` follows the Akoma Ntoso eId convention (``preamble__recs__rec_3``,
+    ``para_9``); ``num`` is the unit's position among units of its kind.
+    """
+
+    id: str
+    kind: UnitKind = field(order=False)
+    num: int = field(order=False)
+    text: str = field(order=False)
+
+
+@frozen(order=True)
+class Edit:
+    """An editorial fix to the extracted source text.
+
+    ``before`` is the source text exactly as received (with enough context to
+    be unique in it); ``after`` is what the unit's text has instead.
+    """
+
+    id: str
+    unit: str = field(order=False)
+    kind: EditKind = field(order=False)
+    before: str = field(order=False)
+    after: str = field(order=False)
+    note: str = field(order=False)
+
+
+@frozen(order=True)
+class Party:
+    """A party to the declaration; ``id`` is its ISO 3166-1 alpha-2 code."""
+
+    id: str
+    name: str = field(order=False)
+    short_name: str = field(order=False)
+    cow_code: int = field(order=False)
+    aliases: tuple[str, ...] = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+
+    @property
+    def code(self) -> str:
+        """The ISO 3166-1 alpha-2 code (the same as ``id``)."""
+        return self.id
+
+
+@frozen(order=True)
+class Signatory:
+    """Who signed for a party, and where that is reported."""
+
+    id: str
+    person: str = field(order=False)
+    party: str = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+
+
+@frozen(order=True)
+class Commitment:
+    """One operative sentence of a paragraph, with this project's analytic coding."""
+
+    id: str
+    provision: str = field(order=False)
+    text: str = field(order=False)
+    actors: tuple[str, ...] = field(order=False)
+    modality: Modality = field(order=False)
+    topics: tuple[str, ...] = field(order=False)
+    mentions: tuple[str, ...] = field(order=False)
+
+
+@frozen(order=True)
+class Name:
+    """Another name an organisation had or took, from ``date`` on (former) or on ``date`` (later)."""
+
+    name: str
+    acronym: str | None = field(order=False)
+    date: PartialDate | None = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+
+
+@frozen(order=True)
+class Agreement:
+    """An agreement the declaration refers to."""
+
+    id: str
+    title: str = field(order=False)
+    aliases: tuple[str, ...] = field(order=False)
+    kind: AgreementKind = field(order=False)
+    signed_on: date | None = field(order=False)
+    signed_at: str | None = field(order=False)
+    parties: tuple[str, ...] | None = field(order=False)
+    mentioned_in: tuple[str, ...] = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+    note: str | None = field(order=False)
+
+    @property
+    def name(self) -> str:
+        """The title (so that every entity has a ``name``)."""
+        return self.title
+
+
+@frozen(order=True)
+class Organization:
+    """An organisation or body the declaration names; ``name`` is its name when the declaration was signed."""
+
+    id: str
+    name: str = field(order=False)
+    acronym: str | None = field(order=False)
+    aliases: tuple[str, ...] = field(order=False)
+    kind: OrganizationKind = field(order=False)
+    founded_on: date | None = field(order=False)
+    headquarters: str | None = field(order=False)
+    former_names: tuple[Name, ...] = field(order=False)
+    later_names: tuple[Name, ...] = field(order=False)
+    mentioned_in: tuple[str, ...] = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+    note: str | None = field(order=False)
+
+
+@frozen(order=True)
+class Place:
+    """A place, region or infrastructure project the declaration names."""
+
+    id: str
+    name: str = field(order=False)
+    kind: PlaceKind = field(order=False)
+    aliases: tuple[str, ...] = field(order=False)
+    mentioned_in: tuple[str, ...] = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+    note: str | None = field(order=False)
+
+
+@frozen(order=True)
+class Person:
+    """A person the declaration names, with the roles it gives them."""
+
+    id: str
+    name: str = field(order=False)
+    aliases: tuple[str, ...] = field(order=False)
+    roles: tuple[str, ...] = field(order=False)
+    mentioned_in: tuple[str, ...] = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+
+
+@frozen(order=True)
+class Quote:
+    """A quotation in the declaration's text, attributed to ``speaker`` (a person's id)."""
+
+    id: str
+    text: str = field(order=False)
+    speaker: str = field(order=False)
+    unit: str = field(order=False)
+    kind: QuoteKind = field(order=False)
+
+
+@frozen(order=True)
+class Topic:
+    """A value of the closed topic vocabulary; ``category`` is ``None`` for the five categories."""
+
+    id: str
+    label: str = field(order=False)
+    category: str | None = field(order=False)
+    definition: str = field(order=False)
+
+
+@frozen(order=True)
+class Source:
+    """A document a fact in the edition comes from.
+
+    ``url`` is given only where the full address is known; otherwise
+    ``locator`` holds the site and page as the research notes recorded them.
+    A ``publisher`` the document does not name is ``"unknown"``; a title in
+    square brackets is supplied by this project.
+    """
+
+    id: str
+    title: str = field(order=False)
+    publisher: str = field(order=False)
+    published_on: PartialDate | None = field(order=False)
+    url: str | None = field(order=False)
+    locator: str | None = field(order=False)
+    kind: SourceKind = field(order=False)
+    note: str | None = field(order=False)

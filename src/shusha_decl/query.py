@@ -1,0 +1,307 @@
+"""Indexes over an edition, and the filters and lookups built on them.
+
+An :class:`Index` is built once per edition, when the edition is created;
+filters then intersect precomputed sets of positions instead of scanning
+records.  Criteria follow one convention: ``None`` means "any", a single
+value or a collection of values matches any of them, and several criteria
+combine with AND.  A value that names nothing raises
+:class:`~shusha_decl.UnknownNameError` (a ``ValueError``) naming the valid
+values: a filter never answers a typo with an empty result.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from .errors import UnknownNameError
+from .model import (
+    Agreement,
+    AgreementKind,
+    Commitment,
+    Edit,
+    Modality,
+    Organization,
+    OrganizationKind,
+    Party,
+    Person,
+    Place,
+    Quote,
+    Signatory,
+    Source,
+    Topic,
+    Unit,
+)
+from .text import fold
+
+if TYPE_CHECKING:
+    from .edition import Declaration
+
+__all__ = ["Entity", "Index", "Record"]
+
+#: The records that :meth:`Declaration.lookup` finds by name.
+Entity = Party | Agreement | Organization | Place | Person
+#: Every kind of record, as :meth:`Declaration.get` returns them.
+Record = (
+    Unit
+    | Edit
+    | Party
+    | Signatory
+    | Commitment
+    | Agreement
+    | Organization
+    | Place
+    | Person
+    | Quote
+    | Topic
+    | Source
+)
+
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def names_of(entity: Entity) -> tuple[str, ...]:
+    """Every name *entity* answers to in :meth:`Index.lookup`: id, names, acronyms, aliases."""
+    names = [entity.id, entity.name, *entity.aliases]
+    if isinstance(entity, Party):
+        names.append(entity.short_name)
+    elif isinstance(entity, Organization):
+        acronyms = [entity.acronym] + [other.acronym for other in (*entity.former_names, *entity.later_names)]
+        names += [other.name for other in (*entity.former_names, *entity.later_names)]
+        names += [acronym for acronym in acronyms if acronym]
+    return tuple(names)
+
+
+def _values(criterion: object) -> tuple[object, ...]:
+    """One value or a collection of values, as a tuple; a string is one value."""
+    if isinstance(criterion, (str, enum.Enum, date)) or not isinstance(criterion, Iterable):
+        return (criterion,)
+    values = tuple(criterion)
+    if not values:
+        raise ValueError("an empty collection matches nothing; pass None to match everything")
+    return values
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(fold(word), {fold(c): c for c in choices}, n=5, cutoff=0.6)
+    return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+
+
+def _enum(kind: type[_E], value: object, what: str) -> _E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        for member in kind:
+            if fold(value) in (member.value, fold(member.name)):
+                return member
+    valid = ", ".join(repr(m.value) for m in kind)
+    raise UnknownNameError(f"unknown {what} {value!r}; valid values: {valid}")
+
+
+def _date(value: object, what: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value)
+    raise ValueError(f"{what} must be a date or a YYYY-MM-DD string, not {value!r}")
+
+
+class Index:
+    """Lookup tables for one edition, built once when the edition is created."""
+
+    def __init__(self, decl: Declaration) -> None:
+        self.records: dict[str, Record] = {}
+        for record in decl.records():
+            self.records.setdefault(record.id, record)
+        self.names: dict[str, Entity] = {}
+        for entity in decl.entities():
+            for name in names_of(entity):
+                self.names.setdefault(fold(name), entity)
+        self.text = "\n\n".join(unit.text for unit in decl.units)
+        self.topics: dict[str, frozenset[str]] = {
+            topic.id: frozenset(t.id for t in decl.topics if topic.id in (t.id, t.category))
+            for topic in decl.topics
+        }
+        commitments = decl.commitments
+        self.commitment_texts = tuple(fold(c.text) for c in commitments)
+        self.commitments_by = {
+            "topic": _positions(commitments, lambda c: c.topics),
+            "party": _positions(commitments, lambda c: c.actors),
+            "modality": _positions(commitments, lambda c: (c.modality.value,)),
+            "mentions": _positions(commitments, lambda c: c.mentions),
+        }
+
+    # -- finding records ---------------------------------------------------------------------
+
+    def get(self, record_id: str) -> Record:
+        try:
+            return self.records[record_id]
+        except KeyError:
+            close = difflib.get_close_matches(str(record_id), self.records, n=5, cutoff=0.6)
+            hint = f"; close ids: {', '.join(close)}" if close else ""
+            raise KeyError(f"no record with id {record_id!r}{hint}") from None
+
+    def lookup(self, name: str | Entity) -> Entity:
+        if not isinstance(name, str):
+            if self.records.get(name.id) == name:
+                return name
+            raise UnknownNameError(f"{name!r} is not a record of this edition")
+        try:
+            return self.names[fold(name)]
+        except KeyError:
+            raise UnknownNameError(
+                f"no entity or party is named {name!r}{_suggest(name, self.names)}"
+            ) from None
+
+    def _lookup_as(self, kinds: tuple[type, ...], value: object, what: str) -> Entity:
+        if not isinstance(value, (str, Party, Agreement, Organization, Place, Person)):
+            raise TypeError(f"{what} must be a name or an entity, not {value!r}")
+        found = self.lookup(value)
+        if not isinstance(found, kinds):
+            raise UnknownNameError(f"{value!r} is a {type(found).__name__}, not a {what}")
+        return found
+
+    # -- resolving criteria to ids ----------------------------------------------------------
+
+    def topic_ids(self, criterion: object) -> frozenset[str]:
+        ids: set[str] = set()
+        for value in _values(criterion):
+            key = value.id if isinstance(value, Topic) else value
+            if not isinstance(key, str) or key not in self.topics:
+                valid = ", ".join(self.topics)
+                raise UnknownNameError(
+                    f"unknown topic {key!r}{_suggest(str(key), self.topics)}; valid topics: {valid}"
+                )
+            ids |= self.topics[key]
+        return frozenset(ids)
+
+    def party_ids(self, criterion: object) -> frozenset[str]:
+        return frozenset(self._lookup_as((Party,), v, "party").id for v in _values(criterion))
+
+    def entity_ids(self, criterion: object) -> frozenset[str]:
+        """Ids of the entities named by *criterion*; parties are not mentioned, they act."""
+        return frozenset(
+            self._lookup_as(_MENTIONABLE, v, "entity that can be mentioned").id for v in _values(criterion)
+        )
+
+    def text_record(self, value: object) -> Unit | Commitment:
+        """The text unit or commitment that *value* (a record or its id) names."""
+        key = value.id if isinstance(value, (Unit, Commitment)) else value
+        record = self.records.get(key) if isinstance(key, str) else None
+        if isinstance(record, (Unit, Commitment)):
+            return record
+        texts = [i for i, r in self.records.items() if isinstance(r, (Unit, Commitment))]
+        raise UnknownNameError(
+            f"{value!r} is not the id of a text unit or commitment{_suggest(str(key), texts)}"
+        )
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def commitments(
+        self,
+        commitments: Sequence[Commitment],
+        *,
+        topic: object = None,
+        party: object = None,
+        modality: object = None,
+        mentions: object = None,
+        text: object = None,
+    ) -> tuple[Commitment, ...]:
+        sets = self.commitments_by
+        selected: list[frozenset[int]] = []
+        if topic is not None:
+            selected.append(_union(sets["topic"], self.topic_ids(topic)))
+        if party is not None:
+            selected.append(_union(sets["party"], self.party_ids(party)))
+        if modality is not None:
+            modalities = {_enum(Modality, v, "modality").value for v in _values(modality)}
+            selected.append(_union(sets["modality"], modalities))
+        if mentions is not None:
+            selected.append(_union(sets["mentions"], self.entity_ids(mentions)))
+        if text is not None:
+            needles = [fold(_string(v, "text")) for v in _values(text)]
+            texts = self.commitment_texts
+            selected.append(frozenset(i for i, t in enumerate(texts) if any(n in t for n in needles)))
+        return _select(commitments, selected)
+
+    def agreements(
+        self,
+        agreements: Sequence[Agreement],
+        *,
+        kind: object = None,
+        signed_after: object = None,
+        signed_before: object = None,
+        mentions: object = None,
+    ) -> tuple[Agreement, ...]:
+        tests: list[Callable[[Agreement], bool]] = []
+        if kind is not None:
+            kinds = {_enum(AgreementKind, v, "agreement kind") for v in _values(kind)}
+            tests.append(lambda a: a.kind in kinds)
+        if signed_after is not None:
+            after = _date(signed_after, "signed_after")
+            tests.append(lambda a: a.signed_on is not None and a.signed_on > after)
+        if signed_before is not None:
+            before = _date(signed_before, "signed_before")
+            tests.append(lambda a: a.signed_on is not None and a.signed_on < before)
+        if mentions is not None:
+            tests.append(self._mentioned_in(mentions))
+        return tuple(a for a in agreements if all(test(a) for test in tests))
+
+    def organizations(
+        self, organizations: Sequence[Organization], *, kind: object = None, mentions: object = None
+    ) -> tuple[Organization, ...]:
+        tests: list[Callable[[Organization], bool]] = []
+        if kind is not None:
+            kinds = {_enum(OrganizationKind, v, "organization kind") for v in _values(kind)}
+            tests.append(lambda o: o.kind in kinds)
+        if mentions is not None:
+            tests.append(self._mentioned_in(mentions))
+        return tuple(o for o in organizations if all(test(o) for test in tests))
+
+    def _mentioned_in(self, criterion: object) -> Callable[[Agreement | Organization], bool]:
+        """A test for entities named in the given units, or in the given commitments' sentences."""
+        units: set[str] = set()
+        named: set[str] = set()
+        for value in _values(criterion):
+            record = self.text_record(value)
+            if isinstance(record, Commitment):
+                named.update(record.mentions)
+            else:
+                units.add(record.id)
+        return lambda e: e.id in named or not units.isdisjoint(e.mentioned_in)
+
+
+_MENTIONABLE = (Agreement, Organization, Place, Person)
+
+
+def _string(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a string, not {value!r}")
+    return value
+
+
+def _positions(
+    records: Sequence[Commitment], keys: Callable[[Commitment], Iterable[str]]
+) -> Mapping[str, frozenset[int]]:
+    table: dict[str, set[int]] = {}
+    for position, record in enumerate(records):
+        for key in keys(record):
+            table.setdefault(key, set()).add(position)
+    return {key: frozenset(positions) for key, positions in table.items()}
+
+
+def _union(table: Mapping[str, frozenset[int]], keys: Iterable[str]) -> frozenset[int]:
+    return frozenset().union(*(table.get(key, frozenset()) for key in keys))
+
+
+def _select(records: Sequence[_T], selected: list[frozenset[int]]) -> tuple[_T, ...]:
+    if not selected:
+        return tuple(records)
+    positions = frozenset.intersection(*selected)
+    return tuple(records[i] for i in sorted(positions))

@@ -1,0 +1,30 @@
+"""Text matching that ignores case and diacritics.
+
+The sources spell the same names differently (Turkey/Türkiye, İlham/Ilham,
+Erdoğan/Erdogan, Shusha/Şuşa, Azerbaycan/Azərbaycan).  :func:`fold` maps each
+spelling to one key so that lookups and text search find them all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold"]
+
+# Letters that Unicode does not decompose: dotless i, schwa, o with stroke, sharp s.
+_LETTERS = str.maketrans(
+    {"\u0131": "i", "\u0259": "e", "\u018f": "e", "\u00f8": "o", "\u00d8": "o", "\u00df": "ss"}
+)
+# Dashes and apostrophes that people type as '-' and "'".
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_APOSTROPHES = "\u2018\u2019\u02bc\u0060\u00b4"
+_PUNCTUATION = str.maketrans(dict.fromkeys(_DASHES, "-") | dict.fromkeys(_APOSTROPHES, "'"))
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return a key for *text*: lower case, without diacritics, with plain dashes and single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_PUNCTUATION))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACE.sub(" ", stripped.casefold().translate(_LETTERS)).strip()
