@@ -62,11 +62,6 @@ class Records(tuple[_R, ...], Generic[_R]):
             raise TypeError(f"these {type(self).__name__} do not belong to a Declaration") from None
         return index
 
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """The records' ids, in order."""
-        return tuple(record.id for record in self)  # type: ignore[attr-defined]
-
 
 class Commitments(Records[Commitment]):
     """The commitments, in document order; call it to filter them."""
