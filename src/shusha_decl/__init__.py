@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from importlib.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .edition import Agreements, Commitments, Declaration, Organizations
 from .errors import DataError, UnknownNameError
@@ -44,6 +43,14 @@ from .model import (
     UnitKind,
 )
 from .query import Entity, Record
+
+if TYPE_CHECKING:
+    import sys
+
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 __version__ = "0.1.0"
 

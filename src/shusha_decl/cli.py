@@ -52,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _format_commitment(commitment: Commitment) -> str:
-    coding = f"[{commitment.modality.value}; {', '.join(commitment.topics)}; by {'+'.join(commitment.actors)}]"
+    coding = (
+        f"[{commitment.modality.value}; {', '.join(commitment.topics)}; by {'+'.join(commitment.actors)}]"
+    )
     body = textwrap.fill(commitment.text, width=100, initial_indent="  ", subsequent_indent="  ")
     return f"{commitment.id} {coding}\n{body}"
 

@@ -17,9 +17,9 @@ import json
 import os
 import pathlib
 import re
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
-from importlib.abc import Traversable
 from importlib.resources import files
 from inspect import isclass
 from typing import Any, get_args, get_origin
@@ -34,6 +34,11 @@ from .errors import DataError
 from .model import Commitment, Organization, PartialDate, Party
 from .query import names_of
 from .text import fold
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
 
 __all__ = ["COLLECTION_FILES", "DataError", "converter", "dump", "load", "load_packaged"]
 

@@ -1,0 +1,71 @@
+"""Every check the project runs, the same way on a laptop and in CI: ``python -m nox``.
+
+Tests run against the built wheel, installed into a fresh environment, never
+against the source tree, so a file missing from the wheel fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+ROOT = Path(__file__).parent
+DIST = ROOT / ".nox" / "_dist"
+
+nox.options.sessions = ["tests", "lint", "docs"]
+nox.options.reuse_existing_virtualenvs = False
+nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
+
+
+def _put_pyenv_interpreters_on_path() -> None:
+    """Let nox find pyenv's python3.10 ... python3.13 without `pyenv global` listing them all."""
+    versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = sorted(versions.glob("3.1[0-9]*/bin"), reverse=True) if versions.is_dir() else []
+    os.environ["PATH"] = os.pathsep.join([*map(str, found), os.environ.get("PATH", "")])
+
+
+_put_pyenv_interpreters_on_path()
+
+
+_built: list[Path] = []
+
+
+def _wheel(session: nox.Session) -> Path:
+    """The wheel of this checkout, built once per nox run (by the first session that needs it)."""
+    if not _built:
+        shutil.rmtree(DIST, ignore_errors=True)
+        session.run("python", "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(DIST), str(ROOT))
+        _built.extend(DIST.glob("shusha_decl-*.whl"))
+    return _built[0]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The test suite against the installed wheel."""
+    session.install(str(_wheel(session)), "pytest>=8")
+    session.run(
+        "python",
+        "-c",
+        "import shusha_decl, sys; assert 'site-packages' in shusha_decl.__file__, shusha_decl.__file__",
+    )
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python="3.12")
+def lint(session: nox.Session) -> None:
+    """Types and style: mypy --strict on the package, ruff on everything."""
+    session.install(".[lint]")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "--strict", "src")
+
+
+@nox.session(python="3.12")
+def docs(session: nox.Session) -> None:
+    """The documentation, built in strict mode (broken links and bad docstrings fail)."""
+    session.install(".[docs]")
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(session.create_tmp() + "/site"))
