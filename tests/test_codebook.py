@@ -1,0 +1,53 @@
+"""The codebook documents exactly the vocabulary, the rules' exceptions and the counts the data has."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import shusha_decl
+
+CODEBOOK = Path(__file__).parent.parent / "docs" / "codebook.md"
+DECL = shusha_decl.declaration()
+
+
+def table_rows(text: str) -> dict[str, list[str]]:
+    """Markdown table rows keyed by their first cell with the backticks removed."""
+    rows = {}
+    for line in text.splitlines():
+        if line.startswith("| `"):
+            cells = [cell.strip() for cell in line.strip("|").split(" | ")]
+            rows.setdefault(cells[0].strip("`"), cells)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, list[str]]:
+    return table_rows(CODEBOOK.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("topic", DECL.topics, ids=lambda t: t.id)
+def test_each_topic_has_its_row_with_label_definition_and_count(
+    rows: dict[str, list[str]], topic: shusha_decl.Topic
+) -> None:
+    category = f"`{topic.category}`" if topic.category else "—"
+    members = {t.id for t in DECL.topics if topic.id in (t.id, t.category)}
+    count = sum(1 for c in DECL.commitments if members.intersection(c.topics))
+    assert rows[topic.id] == [f"`{topic.id}`", topic.label, category, topic.definition, str(count)]
+
+
+@pytest.mark.parametrize("modality", list(shusha_decl.Modality), ids=lambda m: m.value)
+def test_each_modality_is_defined_with_its_count(rows: dict[str, list[str]], modality: shusha_decl.Modality) -> None:
+    assert rows[modality.value][-1] == str(Counter(c.modality for c in DECL.commitments)[modality])
+
+
+def test_hard_cases_cite_real_commitments_with_their_coded_modality(rows: dict[str, list[str]]) -> None:
+    for key, cells in rows.items():
+        if "__cmt_" in key:
+            commitment = DECL.get(key)
+            assert isinstance(commitment, shusha_decl.Commitment)
+            decision = cells[-1]
+            if decision.startswith("`") and decision.split("`")[1] in {m.value for m in shusha_decl.Modality}:
+                assert decision.split("`")[1] == commitment.modality.value, key
