@@ -39,7 +39,9 @@ def test_each_topic_has_its_row_with_label_definition_and_count(
 
 
 @pytest.mark.parametrize("modality", list(shusha_decl.Modality), ids=lambda m: m.value)
-def test_each_modality_is_defined_with_its_count(rows: dict[str, list[str]], modality: shusha_decl.Modality) -> None:
+def test_each_modality_is_defined_with_its_count(
+    rows: dict[str, list[str]], modality: shusha_decl.Modality
+) -> None:
     assert rows[modality.value][-1] == str(Counter(c.modality for c in DECL.commitments)[modality])
 
 

@@ -75,7 +75,12 @@ def test_the_recorded_fixes_are_the_artefacts_the_sources_readme_lists() -> None
     assert fixes == {
         ("para_8", "line-join", "organizations,\n\nincluding the UN", "organizations, including the UN"),
         ("para_8", "space", "Council of Europe , Cooperation", "Council of Europe, Cooperation"),
-        ("para_18", "line-join", "Europe. The\n\nparties, in coordination", "Europe. The parties, in coordination"),
+        (
+            "para_18",
+            "line-join",
+            "Europe. The\n\nparties, in coordination",
+            "Europe. The parties, in coordination",
+        ),
     }
     dashed = [e for e in decl.edits if e.kind.value == "list-marker"]
     assert all(e.before.lstrip().startswith("- ") and e.before.endswith(e.after) for e in dashed)

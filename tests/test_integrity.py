@@ -23,7 +23,17 @@ def test_ids_are_unique_across_the_edition() -> None:
 
 @pytest.mark.parametrize("record", list(DECL.records()), ids=lambda r: r.id)
 def test_every_reference_resolves(record: shusha_decl.Record) -> None:
-    reference_fields = {"provision", "actors", "mentions", "mentioned_in", "sources", "speaker", "unit", "person", "party"}
+    reference_fields = {
+        "provision",
+        "actors",
+        "mentions",
+        "mentioned_in",
+        "sources",
+        "speaker",
+        "unit",
+        "person",
+        "party",
+    }
     for field in attrs.fields(type(record)):
         if field.name in reference_fields:
             value = getattr(record, field.name)
@@ -55,7 +65,7 @@ def test_topics_are_in_the_vocabulary_and_every_topic_is_used() -> None:
 def test_every_paragraph_is_coded_and_nothing_else_is() -> None:
     coded = {c.provision for c in DECL.commitments}
     assert coded == {p.id for p in DECL.provisions}
-    uncoded = {u.id for u in DECL.units} - coded  # deliberately: they state motives or formalities
+    uncoded = {u.id for u in DECL.units} - coded  # deliberately: motives and formalities
     assert uncoded == {DECL.opening_formula.id, DECL.final_clause.id, *(r.id for r in DECL.preamble)}
 
 
@@ -65,7 +75,7 @@ def test_actors_are_both_parties_except_where_one_speaks_alone() -> None:
 
 
 def _scanner() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern matching every entity name or acronym as whole words, longest first ('UN Charter' beats 'UN')."""
+    """A pattern for every entity name or acronym as whole words, longest first ('UN Charter' beats 'UN')."""
     owner = {}
     for entity in DECL.entities():
         if not isinstance(entity, shusha_decl.Party):
@@ -85,7 +95,9 @@ def named_in(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("commitment", DECL.commitments, ids=lambda c: c.id)
-def test_commitment_mentions_are_exactly_the_entities_its_sentence_names(commitment: shusha_decl.Commitment) -> None:
+def test_commitment_mentions_are_exactly_the_entities_its_sentence_names(
+    commitment: shusha_decl.Commitment,
+) -> None:
     assert set(commitment.mentions) == named_in(commitment.text)
 
 

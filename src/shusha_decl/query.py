@@ -161,10 +161,10 @@ class Index:
 
     def _lookup_as(self, kinds: tuple[type, ...], value: object, what: str) -> Entity:
         if not isinstance(value, (str, Party, Agreement, Organization, Place, Person)):
-            raise TypeError(f"{what} must be a name or an entity, not {value!r}")
+            raise TypeError(f"expected the name of {what}, or the record, not {value!r}")
         found = self.lookup(value)
         if not isinstance(found, kinds):
-            raise UnknownNameError(f"{value!r} is a {type(found).__name__}, not a {what}")
+            raise UnknownNameError(f"{value!r} is a {type(found).__name__}, not {what}")
         return found
 
     # -- resolving criteria to ids ----------------------------------------------------------
@@ -182,12 +182,12 @@ class Index:
         return frozenset(ids)
 
     def party_ids(self, criterion: object) -> frozenset[str]:
-        return frozenset(self._lookup_as((Party,), v, "party").id for v in _values(criterion))
+        return frozenset(self._lookup_as((Party,), v, "a party").id for v in _values(criterion))
 
     def entity_ids(self, criterion: object) -> frozenset[str]:
         """Ids of the entities named by *criterion*; parties are not mentioned, they act."""
         return frozenset(
-            self._lookup_as(_MENTIONABLE, v, "entity that can be mentioned").id for v in _values(criterion)
+            self._lookup_as(_MENTIONABLE, v, "an entity that can be mentioned").id for v in _values(criterion)
         )
 
     def text_record(self, value: object) -> Unit | Commitment:
