@@ -26,6 +26,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
 from . import model
@@ -114,12 +115,24 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 
 
 def _tuple_hook(kind: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+    """Structure a JSON array (and nothing else: a string is not a sequence here), noting each bad index."""
     (item, _ellipsis) = get_args(kind)
+    structure_item = converter.get_structure_hook(item)
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise _InvalidValueError(f"expected an array, got {_describe(value)}")
-        return tuple(converter.structure(v, item) for v in value)
+        items, errors = [], []
+        for index, element in enumerate(value):
+            try:
+                items.append(structure_item(element, item))
+            except Exception as exc:
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined,unused-ignore]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
 
     return structure
 
@@ -153,21 +166,19 @@ def _is_tuple(kind: Any) -> bool:
 _ENUMS = [kind for kind in vars(model).values() if isclass(kind) and issubclass(kind, enum.Enum)]
 
 
-def _is(kind: type) -> Callable[[Any], bool]:
-    return lambda t: t is kind
-
-
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    for kind in (str, int, bool, float):  # by predicate: a str-valued enum must not match str
-        conv.register_structure_hook_func(_is(kind), _scalar(kind))
+    for kind in (str, int, bool, float):
+        conv.register_structure_hook(kind, _scalar(kind))
+    for (
+        enum_kind
+    ) in _ENUMS:  # each by exact class: as a str subclass, an enum would otherwise get str's hooks
+        conv.register_structure_hook(enum_kind, _enum_hook(enum_kind))
+        conv.register_unstructure_hook(enum_kind, _enum_value)
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
-    conv.register_structure_hook_factory(lambda t: isclass(t) and issubclass(t, enum.Enum), _enum_hook)
-    for enum_kind in _ENUMS:  # each by exact class: as a str subclass, singledispatch would pick str's hook
-        conv.register_unstructure_hook(enum_kind, _enum_value)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook)
     conv.register_structure_hook_factory(lambda t: isclass(t) and issubclass(t, Records), _records_hook)
     conv.register_structure_hook_factory(

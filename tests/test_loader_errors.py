@@ -1,0 +1,296 @@
+"""The catalogue of bad editions: each gives a DataError naming the file and the field, and nothing else.
+
+Every case starts from a valid copy of the packaged edition and breaks one thing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import shusha_decl
+
+Json = Any
+Breaker = Callable[[Path], None]
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Path:
+    return shusha_decl.dump(shusha_decl.declaration(), tmp_path / "edition")  # type: ignore[return-value]
+
+
+def edit(name: str, change: Callable[[Json], Json | None]) -> Breaker:
+    """Load *name* as JSON, apply *change* (which mutates or returns a replacement), write it back."""
+
+    def breaker(root: Path) -> None:
+        data = json.loads((root / name).read_text(encoding="utf-8"))
+        replaced = change(data)
+        (root / name).write_text(json.dumps(data if replaced is None else replaced), encoding="utf-8")
+
+    return breaker
+
+
+def raw(name: str, content: bytes | Callable[[bytes], bytes]) -> Breaker:
+    def breaker(root: Path) -> None:
+        path = root / name
+        path.write_bytes(content(path.read_bytes()) if callable(content) else content)
+
+    return breaker
+
+
+def setitem(path: list[str | int], value: Json) -> Callable[[Json], None]:
+    def change(data: Json) -> None:
+        for key in path[:-1]:
+            data = data[key]
+        data[path[-1]] = value
+
+    return change
+
+
+def delitem(path: list[str | int]) -> Callable[[Json], None]:
+    def change(data: Json) -> None:
+        for key in path[:-1]:
+            data = data[key]
+        del data[path[-1]]
+
+    return change
+
+
+def append(path: list[str | int], value: Json) -> Callable[[Json], None]:
+    def change(data: Json) -> None:
+        for key in path:
+            data = data[key]
+        data.append(value)
+
+    return change
+
+
+def duplicate_first(data: Json) -> None:
+    data.append(dict(data[0]))
+
+
+def mentioned_nowhere(data: Json) -> None:
+    data[1]["mentioned_in"] = []  # the Caucasus, named in para_3
+
+
+def retext(data: Json) -> None:
+    data[0]["text"] = data[0]["text"].replace("sides", "parties")
+
+
+CASES: dict[str, tuple[Breaker, list[str]]] = {
+    # not JSON at all
+    "empty file": (raw("places.json", b""), ["places.json", "not valid JSON"]),
+    "not JSON": (raw("places.json", b"places: [shusha]"), ["places.json", "not valid JSON"]),
+    "not UTF-8": (raw("persons.json", b'[{"name": "\xff\xfe"}]'), ["persons.json", "not UTF-8"]),
+    "truncated": (
+        raw("commitments.json", lambda b: b[: len(b) // 2]),
+        ["commitments.json", "not valid JSON"],
+    ),
+    "duplicate key": (
+        raw("quotes.json", b'[{"id": "q", "id": "r"}]'),
+        ["quotes.json", "duplicate key(s) 'id'"],
+    ),
+    "NaN": (raw("quotes.json", b"[NaN]"), ["quotes.json", "NaN is not valid JSON"]),
+    # wrong shapes
+    "list for object": (
+        edit("declaration.json", lambda d: []),
+        ["declaration.json: $", "expected an object"],
+    ),
+    "object for list": (edit("commitments.json", lambda d: {}), ["commitments.json: $", "expected an array"]),
+    "item not an object": (edit("commitments.json", setitem([0], "x")), ["commitments.json: $[0]", "object"]),
+    "string for array": (
+        edit("places.json", setitem([0, "aliases"], "abc")),
+        ["places.json: $[0].aliases", "expected an array"],
+    ),
+    # keys
+    "unknown key, top level": (
+        edit("declaration.json", setitem(["subtitle"], "x")),
+        ["declaration.json: $", "unknown key(s) 'subtitle'"],
+    ),
+    "unknown key, nested": (
+        edit("organizations.json", setitem([3, "later_names", 0, "lang"], "en")),
+        ["organizations.json: $[3].later_names[0]", "unknown key(s) 'lang'"],
+    ),
+    "key of another file": (
+        edit("declaration.json", setitem(["commitments"], [])),
+        ["declaration.json: $", "'commitments'"],
+    ),
+    "missing key": (
+        edit("commitments.json", delitem([5, "modality"])),
+        ["commitments.json: $[5].modality", "required key missing"],
+    ),
+    # scalars, without coercion
+    '"42" for an int': (
+        edit("declaration.json", setitem(["parties", 0, "cow_code"], "373")),
+        ["declaration.json: $.parties[0].cow_code", "expected an integer"],
+    ),
+    "bool for an int": (
+        edit("declaration.json", setitem(["parties", 1, "cow_code"], True)),
+        ["declaration.json: $.parties[1].cow_code", "expected an integer"],
+    ),
+    "float for an int": (
+        edit("declaration.json", setitem(["provisions", 0, "num"], 1.0)),
+        ["declaration.json: $.provisions[0].num", "expected an integer"],
+    ),
+    "1 for a string": (
+        edit("commitments.json", setitem([2, "text"], 1)),
+        ["commitments.json: $[2].text", "expected a string"],
+    ),
+    '"yes" for null-or-string': (
+        edit("places.json", setitem([0, "note"], True)),
+        ["places.json: $[0].note", "expected a string"],
+    ),
+    # dates and enums
+    "impossible date": (
+        edit("declaration.json", setitem(["signed_on"], "2021-02-30")),
+        ["declaration.json: $.signed_on", "impossible date '2021-02-30'"],
+    ),
+    "impossible month": (
+        edit("agreements.json", setitem([0, "signed_on"], "1921-13-13")),
+        ["agreements.json: $[0].signed_on", "impossible date"],
+    ),
+    "date in another format": (
+        edit("declaration.json", setitem(["signed_on"], "15.06.2021")),
+        ["declaration.json: $.signed_on", "YYYY-MM-DD"],
+    ),
+    "compact date": (
+        edit("declaration.json", setitem(["signed_on"], "20210615")),
+        ["declaration.json: $.signed_on", "YYYY-MM-DD"],
+    ),
+    "impossible partial date": (
+        edit("organizations.json", setitem([3, "later_names", 0, "date"], "2021-13")),
+        ["organizations.json: $[3].later_names[0].date", "impossible date '2021-13'"],
+    ),
+    "unknown enum value": (
+        edit("commitments.json", setitem([0, "modality"], "must")),
+        ["commitments.json: $[0].modality", "expected one of 'undertaking'"],
+    ),
+    "enum as a number": (
+        edit("places.json", setitem([0, "kind"], 1)),
+        ["places.json: $[0].kind", "expected one of"],
+    ),
+    # ids and references
+    "duplicate id in a file": (
+        edit("commitments.json", duplicate_first),
+        ["commitments.json", "duplicate id"],
+    ),
+    "duplicate id across files": (
+        edit("places.json", setitem([0, "id"], "treaty-of-kars")),
+        ["places.json: $[0].id", "duplicate id 'treaty-of-kars'", "agreements.json: $[0]"],
+    ),
+    "dangling provision": (
+        edit("commitments.json", setitem([0, "provision"], "para_99")),
+        ["commitments.json: $[0].provision", "unknown paragraph 'para_99'"],
+    ),
+    "dangling actor": (
+        edit("commitments.json", setitem([0, "actors"], ["AZ", "XX"])),
+        ["commitments.json: $[0].actors[1]", "unknown party 'XX'"],
+    ),
+    "dangling mention": (
+        edit("commitments.json", setitem([1, "mentions"], ["atlantis"])),
+        ["commitments.json: $[1].mentions[0]", "unknown entity 'atlantis'"],
+    ),
+    "a party as a mention": (
+        edit("commitments.json", setitem([1, "mentions"], ["AZ"])),
+        ["commitments.json: $[1].mentions[0]", "unknown entity 'AZ'"],
+    ),
+    "dangling mentioned_in": (
+        edit("places.json", append([0, "mentioned_in"], "para_99")),
+        ["places.json: $[0].mentioned_in[2]", "unknown text unit 'para_99'"],
+    ),
+    "dangling source": (
+        edit("agreements.json", setitem([0, "sources"], ["nowhere"])),
+        ["agreements.json: $[0].sources[0]", "unknown source 'nowhere'"],
+    ),
+    "dangling speaker": (
+        edit("quotes.json", setitem([0, "speaker"], "nobody")),
+        ["quotes.json: $[0].speaker", "unknown person 'nobody'"],
+    ),
+    "dangling signatory": (
+        edit("declaration.json", setitem(["signatories", 0, "person"], "nobody")),
+        ["declaration.json: $.signatories[0].person", "unknown person 'nobody'"],
+    ),
+    "dangling place of signature": (
+        edit("declaration.json", setitem(["signed_at"], "baku")),
+        ["declaration.json: $.signed_at", "unknown place 'baku'"],
+    ),
+    "topic outside the vocabulary": (
+        edit("commitments.json", setitem([3, "topics", 0], "defence")),
+        ["commitments.json: $[3].topics[0]", "unknown topic (not in the vocabulary) 'defence'"],
+    ),
+    "category on a commitment": (
+        edit("commitments.json", setitem([3, "topics", 0], "politics")),
+        ["commitments.json: $[3].topics[0]", "'politics'"],
+    ),
+    # consistency of the text and the coding
+    "mentioned_in out of step": (
+        edit("places.json", mentioned_nowhere),
+        ["places.json: $[1].mentioned_in", "differ from those whose commitments mention it: ['para_3']"],
+    ),
+    "commitments no longer the paragraph": (
+        edit("commitments.json", retext),
+        ["declaration.json: $.provisions[0].text", "are not the paragraph's text"],
+    ),
+    "unit out of place": (
+        edit("declaration.json", setitem(["provisions", 1, "id"], "para_7")),
+        ["declaration.json: $.provisions[1]", "expected kind 'paragraph', num 2, id 'para_2'"],
+    ),
+    "quote not in its unit": (
+        edit("quotes.json", setitem([0, "unit"], "para_1")),
+        ["quotes.json: $[0].text", "not found in the text of para_1"],
+    ),
+    "ambiguous alias": (
+        edit("places.json", append([1, "aliases"], "Shusha")),
+        ["places.json: $[1]", "name 'Shusha' also names 'shusha'"],
+    ),
+    # files and directories
+    "file missing": (lambda root: (root / "persons.json").unlink(), ["persons.json", "missing"]),
+}
+
+
+@pytest.mark.parametrize(("breaker", "expected"), list(CASES.values()), ids=list(CASES))
+def test_bad_edition_gives_data_error_naming_file_and_field(
+    edition: Path, breaker: Breaker, expected: list[str]
+) -> None:
+    breaker(edition)
+    with pytest.raises(shusha_decl.DataError) as caught:
+        shusha_decl.load(edition)
+    assert isinstance(caught.value, ValueError)
+    for part in expected:
+        assert part in str(caught.value)
+
+
+def test_the_untouched_copy_is_valid(edition: Path) -> None:
+    assert shusha_decl.load(edition) == shusha_decl.declaration()
+
+
+def test_a_path_that_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(shusha_decl.DataError, match="not a directory"):
+        shusha_decl.load(tmp_path / "nowhere")
+
+
+def test_a_directory_without_an_edition(tmp_path: Path) -> None:
+    with pytest.raises(shusha_decl.DataError, match=r"declaration\.json: missing"):
+        shusha_decl.load(tmp_path)
+
+
+def test_a_very_large_file_is_rejected_whole(edition: Path) -> None:
+    """Fifty thousand extra commitments (a ~25 MB file): one clear error, not a crash or a hang."""
+    commitments = json.loads((edition / "commitments.json").read_text(encoding="utf-8"))
+    (edition / "commitments.json").write_text(json.dumps(commitments + commitments[:1] * 50_000))
+    with pytest.raises(shusha_decl.DataError, match="duplicate id 'para_1__cmt_1'") as caught:
+        shusha_decl.load(edition)
+    assert str(caught.value).count("\n") <= 20  # the message is capped, however many problems there are
+
+
+def test_all_problems_are_reported_not_just_the_first(edition: Path) -> None:
+    edit("commitments.json", setitem([0, "modality"], "must"))(edition)
+    edit("commitments.json", setitem([1, "text"], 1))(edition)
+    with pytest.raises(shusha_decl.DataError) as caught:
+        shusha_decl.load(edition)
+    assert "$[0].modality" in str(caught.value)
+    assert "$[1].text" in str(caught.value)
