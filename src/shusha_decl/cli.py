@@ -7,6 +7,7 @@ usage or data error (with the message on standard error, no traceback).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -84,5 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not lines:
         print("shusha-decl: nothing matched", file=sys.stderr)
         return 1
-    print("\n\n".join(lines) if args.command == "commitments" else "\n".join(lines))
+    try:
+        print("\n\n".join(lines) if args.command == "commitments" else "\n".join(lines), flush=True)
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
