@@ -5,27 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from .edition import Declaration
-from .loader import converter
+from .loader import COLLECTION_FILES, converter
 
 __all__ = ["COLLECTIONS", "to_records"]
 
 #: The names :func:`to_records` accepts: every collection of a :class:`Declaration`.
-COLLECTIONS = (
-    "units",
-    "preamble",
-    "provisions",
-    "edits",
-    "parties",
-    "signatories",
-    "commitments",
-    "agreements",
-    "organizations",
-    "places",
-    "persons",
-    "quotes",
-    "topics",
-    "sources",
-)
+COLLECTIONS = ("units", "preamble", "provisions", "edits", "parties", "signatories", *COLLECTION_FILES)
 
 
 def to_records(decl: Declaration, name: str) -> list[dict[str, Any]]:
