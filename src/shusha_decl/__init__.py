@@ -16,20 +16,29 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .edition import Agreements, Commitments, Declaration, Organizations
+from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Titles
 from .errors import DataError, UnknownNameError
 from .model import (
     Agreement,
     AgreementKind,
+    Alliance,
+    Claim,
+    ClaimStatus,
+    Coding,
     Commitment,
+    Confidence,
+    CowType,
+    DateReading,
     Edit,
     EditKind,
+    Event,
     Modality,
     Name,
     Organization,
     OrganizationKind,
     PartialDate,
     Party,
+    PartyValue,
     Person,
     Place,
     PlaceKind,
@@ -38,6 +47,7 @@ from .model import (
     Signatory,
     Source,
     SourceKind,
+    Title,
     Topic,
     Unit,
     UnitKind,
@@ -58,13 +68,23 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "Agreements",
+    "Alliance",
+    "Claim",
+    "ClaimStatus",
+    "Claims",
+    "Coding",
     "Commitment",
     "Commitments",
+    "Confidence",
+    "CowType",
     "DataError",
+    "DateReading",
     "Declaration",
     "Edit",
     "EditKind",
     "Entity",
+    "Event",
+    "Events",
     "Modality",
     "Name",
     "Organization",
@@ -72,6 +92,7 @@ __all__ = [
     "Organizations",
     "PartialDate",
     "Party",
+    "PartyValue",
     "Person",
     "Place",
     "PlaceKind",
@@ -81,15 +102,19 @@ __all__ = [
     "Signatory",
     "Source",
     "SourceKind",
+    "Title",
+    "Titles",
     "Topic",
     "Unit",
     "UnitKind",
     "UnknownNameError",
     "__version__",
     "agreements",
+    "claims",
     "commitments",
     "declaration",
     "dump",
+    "events",
     "get",
     "load",
     "lookup",
@@ -178,3 +203,13 @@ def agreements(
 def organizations(*, kind: object = None, mentions: object = None) -> tuple[Organization, ...]:
     """The packaged edition's organisations that match; see :meth:`Organizations.__call__`."""
     return declaration().organizations(kind=kind, mentions=mentions)
+
+
+def events(*, after: object = None, before: object = None, concerns: object = None) -> tuple[Event, ...]:
+    """The packaged edition's events that match; see :meth:`Events.__call__`."""
+    return declaration().events(after=after, before=before, concerns=concerns)
+
+
+def claims(*, status: object = None, source: object = None) -> tuple[Claim, ...]:
+    """The packaged edition's press claims that match; see :meth:`Claims.__call__`."""
+    return declaration().claims(status=status, source=source)

@@ -7,7 +7,7 @@ callable: ``decl.commitments`` is the tuple of all commitments and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import ClassVar, Generic, NoReturn, TypeVar
 
@@ -15,8 +15,11 @@ from attrs import field, frozen
 
 from .model import (
     Agreement,
+    Alliance,
+    Claim,
     Commitment,
     Edit,
+    Event,
     Organization,
     Party,
     Person,
@@ -24,12 +27,22 @@ from .model import (
     Quote,
     Signatory,
     Source,
+    Title,
     Topic,
     Unit,
 )
 from .query import Entity, Index, Record
 
-__all__ = ["Agreements", "Commitments", "Declaration", "Organizations", "Records"]
+__all__ = [
+    "Agreements",
+    "Claims",
+    "Commitments",
+    "Declaration",
+    "Events",
+    "Organizations",
+    "Records",
+    "Titles",
+]
 
 _R = TypeVar("_R")
 
@@ -129,6 +142,86 @@ class Agreements(Records[Agreement]):
         )
 
 
+class Events(Records[Event]):
+    """The declaration's history, in date order; call it to filter it."""
+
+    item_type = Event
+
+    def __call__(
+        self, *, after: object = None, before: object = None, concerns: object = None
+    ) -> tuple[Event, ...]:
+        """The events that match every criterion given, in date order.
+
+        Args:
+            after: a date (or ``"YYYY-MM-DD"``); keeps events that certainly happened after it
+                (every day the date or its readings allow is later).
+            before: a date (or ``"YYYY-MM-DD"``); keeps events that certainly happened before it.
+                Events with an unknown date never match a date criterion.
+            concerns: records, by id or by anything :meth:`Declaration.lookup` resolves, or the
+                declaration's own id; keeps the events that concern any of them.
+
+        Raises:
+            ValueError: a value names nothing.
+        """
+        return self._edition_index.events(self, after=after, before=before, concerns=concerns)
+
+
+class Claims(Records[Claim]):
+    """The press claims about the declaration's content, checked against the text; call it to filter them."""
+
+    item_type = Claim
+
+    def __call__(self, *, status: object = None, source: object = None) -> tuple[Claim, ...]:
+        """The claims that match every criterion given, in the order of their sources.
+
+        Args:
+            status: a :class:`~shusha_decl.model.ClaimStatus` or its value (``"not-in-text"``).
+            source: a source, or its id (``"social-post-2021-06-15"``).
+
+        Raises:
+            ValueError: a value names nothing (the message lists the valid values).
+        """
+        return self._edition_index.claims(self, status=status, source=source)
+
+
+class Titles(Mapping[str, Title]):
+    """The declaration's titles by language code (``"en"``, ``"az"``, ``"tr"``, ``"ru"``); immutable."""
+
+    __slots__ = ("_titles",)
+    _titles: tuple[Title, ...]
+
+    def __init__(self, titles: Iterable[Title] = ()) -> None:
+        items = titles.values() if isinstance(titles, Titles) else titles
+        object.__setattr__(self, "_titles", tuple(items))
+
+    def __getitem__(self, language: str) -> Title:
+        for title in self._titles:
+            if title.language == language:
+                return title
+        raise KeyError(language)
+
+    def __iter__(self) -> Iterator[str]:
+        return (title.language for title in self._titles)
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def __hash__(self) -> int:
+        return hash(self._titles)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Titles) and self._titles == other._titles
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError("Titles is immutable")
+
+    def __repr__(self) -> str:
+        return f"Titles({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[type[Titles], tuple[tuple[Title, ...]]]:
+        return (Titles, (self._titles,))
+
+
 class Organizations(Records[Organization]):
     """The organisations the declaration names, in order of first mention; call it to filter them."""
 
@@ -160,6 +253,7 @@ class Declaration:
     id: str
     title: str
     short_title: str
+    titles: Titles = field(converter=Titles)
     signed_on: date
     signed_at: str
     parties: tuple[Party, ...]
@@ -180,12 +274,15 @@ class Declaration:
     quotes: tuple[Quote, ...]
     topics: tuple[Topic, ...]
     sources: tuple[Source, ...]
+    events: Events = field(converter=Events)
+    claims: Claims = field(converter=Claims)
+    alliance: Alliance
     _index: Index = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index = Index(self)
         object.__setattr__(self, "_index", index)
-        for name in ("commitments", "agreements", "organizations"):
+        for name in ("commitments", "agreements", "organizations", "events", "claims"):
             object.__setattr__(self, name, getattr(self, name)._bound(index))
 
     def __repr__(self) -> str:
@@ -223,6 +320,9 @@ class Declaration:
         yield from self.quotes
         yield from self.topics
         yield from self.sources
+        yield from self.titles.values()
+        yield from self.events
+        yield from self.claims
 
     def get(self, record_id: str) -> Record:
         """The record with this id, of any kind.

@@ -30,9 +30,9 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
 from . import model
-from .edition import Declaration, Records
+from .edition import Declaration, Records, Titles
 from .errors import DataError
-from .model import Commitment, Organization, PartialDate, Party
+from .model import ClaimStatus, Coding, Commitment, Organization, PartialDate, Party, Title
 from .query import names_of
 from .text import fold
 
@@ -41,10 +41,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
-__all__ = ["COLLECTION_FILES", "DataError", "converter", "dump", "load", "load_packaged"]
+__all__ = ["OWN_FILES", "DataError", "converter", "dump", "load", "load_packaged"]
 
-#: The collections that have a file of their own; everything else is in ``declaration.json``.
-COLLECTION_FILES = {
+#: The parts of an edition that have a file of their own; everything else is in ``declaration.json``.
+OWN_FILES = {
     name: f"{name}.json"
     for name in (
         "commitments",
@@ -55,6 +55,9 @@ COLLECTION_FILES = {
         "quotes",
         "topics",
         "sources",
+        "events",
+        "claims",
+        "alliance",
     )
 }
 HEADER_FILE = "declaration.json"
@@ -184,6 +187,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(
         lambda t: attrs.has(t) and not (isclass(t) and issubclass(t, PartialDate)), _attrs_hook
     )
+    conv.register_structure_hook(
+        Titles, lambda value, _: Titles(converter.structure(value, tuple[Title, ...]))
+    )
+    conv.register_unstructure_hook(Titles, lambda value: _unstructure_list(tuple(value.values())))
     conv.register_unstructure_hook_factory(_is_tuple, lambda _: _unstructure_list)
     conv.register_unstructure_hook_factory(
         lambda t: isclass(t) and issubclass(t, Records), lambda _: _unstructure_list
@@ -216,8 +223,8 @@ def _format(exc: BaseException, kind: type | None) -> str:
 def _locate(path: str) -> str:
     """Turn a path in the merged edition (``$.commitments[3].id``) into a file and a path in it."""
     match = _PATH.fullmatch(path)
-    if match and match.group(1) in COLLECTION_FILES:
-        return f"{COLLECTION_FILES[match.group(1)]}: ${match.group(2)}"
+    if match and match.group(1) in OWN_FILES:
+        return f"{OWN_FILES[match.group(1)]}: ${match.group(2)}"
     return f"{HEADER_FILE}: {path}"
 
 
@@ -269,10 +276,10 @@ def load(path: str | os.PathLike[str] | Traversable) -> Declaration:
     header = _read(root, HEADER_FILE)
     if not isinstance(header, dict):
         raise DataError(f"{HEADER_FILE}: $: expected an object, got {_describe(header)}")
-    misplaced = sorted(set(header) & set(COLLECTION_FILES))
+    misplaced = sorted(set(header) & set(OWN_FILES))
     if misplaced:
         raise DataError(f"{HEADER_FILE}: $: unknown key(s) {misplaced} (they belong in their own files)")
-    merged = {**header, **{key: _read(root, name) for key, name in COLLECTION_FILES.items()}}
+    merged = {**header, **{key: _read(root, name) for key, name in OWN_FILES.items()}}
     try:
         decl = converter.structure(merged, Declaration)
     except cattrs.BaseValidationError as exc:
@@ -310,9 +317,12 @@ def _located(decl: Declaration) -> Iterator[tuple[Any, str]]:
         for i, record in enumerate(getattr(decl, name)):
             yield record, f"{HEADER_FILE}: $.{name}[{i}]"
     yield decl.final_clause, f"{HEADER_FILE}: $.final_clause"
-    for name, file in COLLECTION_FILES.items():
-        for i, record in enumerate(getattr(decl, name)):
-            yield record, f"{file}: $[{i}]"
+    for i, title in enumerate(decl.titles.values()):
+        yield title, f"{HEADER_FILE}: $.titles[{i}]"
+    for name, file in OWN_FILES.items():
+        if name != "alliance":
+            for i, record in enumerate(getattr(decl, name)):
+                yield record, f"{file}: $[{i}]"
 
 
 def check(decl: Declaration) -> Iterator[tuple[str, str]]:
@@ -367,7 +377,7 @@ def check(decl: Declaration) -> Iterator[tuple[str, str]]:
         elif edit.after not in units[edit.unit].text:
             yield f"{at}.after", f"not found in the text of {edit.unit}"
     for i, quote in enumerate(decl.quotes):
-        at = f"{COLLECTION_FILES['quotes']}: $[{i}]"
+        at = f"{OWN_FILES['quotes']}: $[{i}]"
         yield from refs(at, "speaker", quote.speaker, ids["persons"], "person")
         if quote.unit not in units:
             yield f"{at}.unit", f"unknown text unit {quote.unit!r}"
@@ -376,11 +386,78 @@ def check(decl: Declaration) -> Iterator[tuple[str, str]]:
     for i, topic in enumerate(decl.topics):
         if topic.category is not None:
             yield from refs(
-                f"{COLLECTION_FILES['topics']}: $[{i}]", "category", topic.category, categories, "category"
+                f"{OWN_FILES['topics']}: $[{i}]", "category", topic.category, categories, "category"
             )
+    texts = {**units, **{c.id: c for c in decl.commitments}}
+    for i, claim in enumerate(decl.claims):
+        at = f"{OWN_FILES['claims']}: $[{i}]"
+        yield from refs(at, "source", claim.source, ids["sources"], "source")
+        yield from refs(at, "evidence", claim.evidence, texts, "text unit or commitment")
+        if (claim.status is ClaimStatus.NOT_IN_TEXT) != (not claim.evidence):
+            yield f"{at}.evidence", f"a {claim.status.value!r} claim needs evidence, a 'not-in-text' one none"
+    concernable = {*where, decl.id}
+    for i, event in enumerate(decl.events):
+        at = f"{OWN_FILES['events']}: $[{i}]"
+        yield from refs(at, "concerns", event.concerns, concernable, "record")
+        for k, reading in enumerate(event.readings):
+            yield from refs(f"{at}.readings[{k}]", "sources", reading.sources, ids["sources"], "source")
+            if (
+                event.date is not None
+                and not event.date.first_day() <= reading.date.first_day() <= event.date.last_day()
+            ):
+                yield (
+                    f"{at}.readings[{k}].date",
+                    f"{reading.date} is not within the event's date {event.date}",
+                )
+    starts = [span[0] if (span := e.span()) else date.max for e in decl.events]
+    if starts != sorted(starts):
+        yield f"{OWN_FILES['events']}: $", "events are not in date order"
+    yield from _check_titles(decl)
+    yield from _check_alliance(decl, texts, ids["parties"])
     yield from _check_commitment_text(decl)
     yield from _check_mentions(decl, where)
     yield from _check_names(decl, where)
+
+
+def _check_titles(decl: Declaration) -> Iterator[tuple[str, str]]:
+    """One title per language, and the English one is the declaration's title."""
+    languages = [title.language for title in decl.titles._titles]
+    for i, language in enumerate(languages):
+        if languages.index(language) != i:
+            yield f"{HEADER_FILE}: $.titles[{i}].language", f"a second title in {language!r}"
+    if decl.titles.get("en") is None or decl.titles["en"].text != decl.title:
+        yield f"{HEADER_FILE}: $.titles", "the English title must be the declaration's title"
+
+
+#: The values each alliance variable can take (the codebook gives their meaning).
+ALLIANCE_SCALES = {
+    **dict.fromkeys(
+        ("defense", "defense_conditional", "offense", "neutrality", "nonaggression", "consultation"), 1
+    ),
+    **dict.fromkeys(("consultation_conditional", "intcom", "specthrt", "asymm", "nomicoop"), 1),
+    "milcon": 3,
+    "milaid": 4,
+    "base": 3,
+    "organ": 2,
+}
+
+
+def _check_alliance(decl: Declaration, texts: dict[str, Any], parties: set[str]) -> Iterator[tuple[str, str]]:
+    for variable, highest in ALLIANCE_SCALES.items():
+        coding: Coding = getattr(decl.alliance, variable)
+        at = f"{OWN_FILES['alliance']}: $.{variable}"
+        for path, value in [
+            ("value", coding.value),
+            *((f"per_party[{i}].value", p.value) for i, p in enumerate(coding.per_party)),
+        ]:
+            if not 0 <= value <= highest:
+                yield f"{at}.{path}", f"{value} is outside 0..{highest}"
+        for i, reference in enumerate(coding.evidence):
+            if reference not in texts:
+                yield f"{at}.evidence[{i}]", f"unknown text unit or commitment {reference!r}"
+        for i, party_value in enumerate(coding.per_party):
+            if party_value.party not in parties:
+                yield f"{at}.per_party[{i}].party", f"unknown party {party_value.party!r}"
 
 
 def _check_units(decl: Declaration) -> Iterator[tuple[str, str]]:
@@ -411,7 +488,7 @@ def _check_commitment_text(decl: Declaration) -> Iterator[tuple[str, str]]:
     positions = {p.id: i for i, p in enumerate(decl.provisions)}
     order = [positions.get(c.provision, -1) for c in decl.commitments]
     if order != sorted(order):
-        yield f"{COLLECTION_FILES['commitments']}: $", "commitments are not in the order of their paragraphs"
+        yield f"{OWN_FILES['commitments']}: $", "commitments are not in the order of their paragraphs"
     for provision in decl.provisions:
         sentences = [c for c in decl.commitments if c.provision == provision.id]
         if " ".join(c.text for c in sentences) != provision.text:
@@ -422,7 +499,7 @@ def _check_commitment_text(decl: Declaration) -> Iterator[tuple[str, str]]:
         for k, commitment in enumerate(sentences, 1):
             if commitment.id != f"{provision.id}__cmt_{k}":
                 yield (
-                    f"{COLLECTION_FILES['commitments']}: {commitment.id}",
+                    f"{OWN_FILES['commitments']}: {commitment.id}",
                     f"expected id {provision.id}__cmt_{k}",
                 )
 
@@ -463,8 +540,8 @@ def dump(decl: Declaration, path: str | os.PathLike[str]) -> pathlib.Path:
     root = pathlib.Path(path)
     root.mkdir(parents=True, exist_ok=True)
     data = converter.unstructure(decl)
-    header = {key: value for key, value in data.items() if key not in COLLECTION_FILES}
-    for name, content in [(HEADER_FILE, header), *((f, data[k]) for k, f in COLLECTION_FILES.items())]:
+    header = {key: value for key, value in data.items() if key not in OWN_FILES}
+    for name, content in [(HEADER_FILE, header), *((f, data[k]) for k, f in OWN_FILES.items())]:
         text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         (root / name).write_text(text, encoding="utf-8")
     return root

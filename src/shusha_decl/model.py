@@ -16,22 +16,31 @@ from __future__ import annotations
 
 import enum
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from attrs import field, frozen
 
 __all__ = [
     "Agreement",
     "AgreementKind",
+    "Alliance",
+    "Claim",
+    "ClaimStatus",
+    "Coding",
     "Commitment",
+    "Confidence",
+    "CowType",
+    "DateReading",
     "Edit",
     "EditKind",
+    "Event",
     "Modality",
     "Name",
     "Organization",
     "OrganizationKind",
     "PartialDate",
     "Party",
+    "PartyValue",
     "Person",
     "Place",
     "PlaceKind",
@@ -40,6 +49,7 @@ __all__ = [
     "Signatory",
     "Source",
     "SourceKind",
+    "Title",
     "Topic",
     "Unit",
     "UnitKind",
@@ -99,6 +109,20 @@ class QuoteKind(str, enum.Enum):
     SLOGAN = "slogan"
 
 
+class ClaimStatus(str, enum.Enum):
+    """How a press claim about the declaration's content compares with its text."""
+
+    SUPPORTED = "supported"
+    PARTLY_SUPPORTED = "partly-supported"
+    NOT_IN_TEXT = "not-in-text"
+
+
+class Confidence(str, enum.Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 class SourceKind(str, enum.Enum):
     FULL_TEXT = "full-text"
     NEWS = "news"
@@ -108,6 +132,7 @@ class SourceKind(str, enum.Enum):
     REFERENCE = "reference"
 
 
+_Day = date  # for annotations inside classes that have a field called ``date``
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -141,6 +166,18 @@ class PartialDate:
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
+
+    def first_day(self) -> date:
+        """The earliest day the date allows."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The latest day the date allows."""
+        if self.day is not None:
+            return self.first_day()
+        if self.month is None or self.month == 12:
+            return date(self.year, 12, 31)
+        return date(self.year, self.month + 1, 1) - timedelta(days=1)
 
     def isoformat(self) -> str:
         parts = [f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p is not None)]
@@ -333,3 +370,145 @@ class Source:
     locator: str | None = field(order=False)
     kind: SourceKind = field(order=False)
     note: str | None = field(order=False)
+
+
+@frozen(order=True)
+class Title:
+    """The declaration's official title in one language (ISO 639-1 code), with where it is attested."""
+
+    id: str
+    language: str = field(order=False)
+    text: str = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+
+
+@frozen(order=True)
+class DateReading:
+    """One source's reading of a disputed date."""
+
+    date: PartialDate
+    sources: tuple[str, ...] = field(order=False)
+
+
+@frozen(order=True)
+class Event:
+    """A dated step in the declaration's history.
+
+    ``date`` is as precise as the sources allow, or ``None`` when it is not
+    known.  When sources disagree, ``readings`` holds each reading with its
+    sources and ``date`` is what they agree on: February 2022 for a vote that
+    sources put on the 1st or the 2nd, ``None`` when they differ by more.
+    """
+
+    id: str
+    date: PartialDate | None = field(order=False)
+    title: str = field(order=False)
+    description: str = field(order=False)
+    concerns: tuple[str, ...] = field(order=False)
+    sources: tuple[str, ...] = field(order=False)
+    readings: tuple[DateReading, ...] = field(order=False)
+
+    @property
+    def precision(self) -> str | None:
+        """``"day"``, ``"month"`` or ``"year"``; ``None`` when the date is unknown."""
+        return None if self.date is None else self.date.precision
+
+    @property
+    def disputed(self) -> bool:
+        """Whether the sources give different dates (see ``readings``)."""
+        return len(self.readings) > 1
+
+    def span(self) -> tuple[_Day, _Day] | None:
+        """The first and last day the event can have happened on, by its readings or its date."""
+        dates = [reading.date for reading in self.readings] or ([self.date] if self.date else [])
+        if not dates:
+            return None
+        return min(d.first_day() for d in dates), max(d.last_day() for d in dates)
+
+
+@frozen(order=True)
+class Claim:
+    """A claim about the declaration's content made in a news source, checked against the text.
+
+    ``evidence`` holds the ids of the units or commitments that support the
+    claim (empty when it is not in the text).
+    """
+
+    id: str
+    text: str = field(order=False)
+    made_by: str | None = field(order=False)
+    source: str = field(order=False)
+    status: ClaimStatus = field(order=False)
+    evidence: tuple[str, ...] = field(order=False)
+    explanation: str = field(order=False)
+
+
+@frozen
+class PartyValue:
+    """A party's own value for an alliance variable, where the parties' obligations differ."""
+
+    party: str
+    value: int
+
+
+@frozen
+class Coding:
+    """This project's value for one ATOP variable, with how sure it is and the units it rests on."""
+
+    value: int
+    confidence: Confidence
+    rationale: str
+    evidence: tuple[str, ...]
+    per_party: tuple[PartyValue, ...]
+
+
+@frozen
+class CowType:
+    """The Correlates of War alliance type implied by the coding, and the variable it follows from."""
+
+    type: str
+    label: str
+    variable: str
+    coding: Coding
+
+
+#: The Correlates of War types, strongest first, with the ATOP variable each follows from.
+_COW_TYPES = (
+    ("I", "defense pact", "defense"),
+    ("II", "neutrality or non-aggression pact", "neutrality"),
+    ("II", "neutrality or non-aggression pact", "nonaggression"),
+    ("III", "entente", "consultation"),
+)
+
+
+@frozen
+class Alliance:
+    """The declaration coded as an alliance under the ATOP codebook's definitions: this project's coding.
+
+    ATOP v5.1 ends in 2018 and COW v4.1 in 2012; neither contains the declaration, and this is not an
+    official ATOP or COW release.  Each attribute is a :class:`Coding`; the codebook explains each value.
+    """
+
+    defense: Coding
+    defense_conditional: Coding
+    offense: Coding
+    neutrality: Coding
+    nonaggression: Coding
+    consultation: Coding
+    consultation_conditional: Coding
+    milcon: Coding
+    milaid: Coding
+    intcom: Coding
+    base: Coding
+    organ: Coding
+    nomicoop: Coding
+    specthrt: Coding
+    asymm: Coding
+
+    def cow_type(self) -> CowType | None:
+        """The strongest COW type the coding implies: I defense, II neutrality/non-aggression, III entente."""
+        for cow, label, variable in _COW_TYPES:
+            coding: Coding = getattr(self, variable)
+            if coding.value:
+                return CowType(cow, label, variable, coding)
+        return None

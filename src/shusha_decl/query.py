@@ -22,8 +22,11 @@ from .errors import UnknownNameError
 from .model import (
     Agreement,
     AgreementKind,
+    Claim,
+    ClaimStatus,
     Commitment,
     Edit,
+    Event,
     Modality,
     Organization,
     OrganizationKind,
@@ -33,6 +36,7 @@ from .model import (
     Quote,
     Signatory,
     Source,
+    Title,
     Topic,
     Unit,
 )
@@ -59,6 +63,9 @@ Record = (
     | Quote
     | Topic
     | Source
+    | Title
+    | Event
+    | Claim
 )
 
 _T = TypeVar("_T")
@@ -116,6 +123,7 @@ class Index:
     """Lookup tables for one edition, built once when the edition is created."""
 
     def __init__(self, decl: Declaration) -> None:
+        self.declaration_id = decl.id
         self.records: dict[str, Record] = {}
         for record in decl.records():
             self.records.setdefault(record.id, record)
@@ -263,6 +271,47 @@ class Index:
         if mentions is not None:
             tests.append(self._mentioned_in(mentions))
         return tuple(o for o in organizations if all(test(o) for test in tests))
+
+    def events(
+        self, events: Sequence[Event], *, after: object = None, before: object = None, concerns: object = None
+    ) -> tuple[Event, ...]:
+        tests: list[Callable[[Event], bool]] = []
+        if after is not None:
+            start = _date(after, "after")
+            tests.append(lambda e: (span := e.span()) is not None and span[0] > start)
+        if before is not None:
+            end = _date(before, "before")
+            tests.append(lambda e: (span := e.span()) is not None and span[1] < end)
+        if concerns is not None:
+            wanted = {self._record_id(value) for value in _values(concerns)}
+            tests.append(lambda e: not wanted.isdisjoint(e.concerns))
+        return tuple(e for e in events if all(test(e) for test in tests))
+
+    def claims(
+        self, claims: Sequence[Claim], *, status: object = None, source: object = None
+    ) -> tuple[Claim, ...]:
+        tests: list[Callable[[Claim], bool]] = []
+        if status is not None:
+            statuses = {_enum(ClaimStatus, v, "claim status") for v in _values(status)}
+            tests.append(lambda c: c.status in statuses)
+        if source is not None:
+            cited = {c.source for c in claims}
+            sources = {v.id if isinstance(v, Source) else v for v in _values(source)}
+            unknown = sorted(map(repr, sources - cited))
+            if unknown:
+                valid = ", ".join(sorted(cited))
+                raise UnknownNameError(f"no claim cites the source {unknown[0]}; sources of claims: {valid}")
+            tests.append(lambda c: c.source in sources)
+        return tuple(c for c in claims if all(test(c) for test in tests))
+
+    def _record_id(self, value: object) -> str:
+        """The id of a record given as a record, an id, the declaration's id or a name ``lookup`` knows."""
+        key = getattr(value, "id", value)
+        if key == self.declaration_id or (isinstance(key, str) and key in self.records):
+            return str(key)
+        if isinstance(value, str):
+            return self.lookup(value).id
+        raise UnknownNameError(f"{value!r} is not a record of this edition")
 
     def _mentioned_in(self, criterion: object) -> Callable[[Agreement | Organization], bool]:
         """A test for entities named in the given units, or in the given commitments' sentences."""
