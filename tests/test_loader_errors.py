@@ -247,6 +247,56 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("places.json", append([1, "aliases"], "Shusha")),
         ["places.json: $[1]", "name 'Shusha' also names 'shusha'"],
     ),
+    # history: titles, events, claims, alliance
+    "second title in a language": (
+        edit("declaration.json", setitem(["titles", 1, "language"], "en")),
+        ["declaration.json: $.titles[1].language", "a second title in 'en'"],
+    ),
+    "English title not the title": (
+        edit("declaration.json", setitem(["titles", 0, "text"], "Shusha Declaration")),
+        ["declaration.json: $.titles", "the English title must be the declaration's title"],
+    ),
+    "events out of order": (edit("events.json", lambda d: d[::-1]), ["events.json: $", "not in date order"]),
+    "reading outside the event's date": (
+        edit("events.json", setitem([24, "readings", 1, "date"], "2022-03-02")),
+        ["events.json: $[24].readings[1].date", "2022-03-02 is not within the event's date 2022-02"],
+    ),
+    "event concerns nothing known": (
+        edit("events.json", setitem([0, "concerns"], ["atlantis"])),
+        ["events.json: $[0].concerns[0]", "unknown record 'atlantis'"],
+    ),
+    "claim with evidence but not in text": (
+        edit("claims.json", setitem([1, "evidence"], ["para_9"])),
+        ["claims.json: $[1].evidence", "a 'not-in-text' one none"],
+    ),
+    "supported claim without evidence": (
+        edit("claims.json", setitem([2, "evidence"], [])),
+        ["claims.json: $[2].evidence", "a 'supported' claim needs evidence"],
+    ),
+    "claim evidence dangling": (
+        edit("claims.json", setitem([2, "evidence"], ["para_99"])),
+        ["claims.json: $[2].evidence[0]", "unknown text unit or commitment 'para_99'"],
+    ),
+    "unknown claim status": (
+        edit("claims.json", setitem([0, "status"], "false")),
+        ["claims.json: $[0].status", "expected one of 'supported'"],
+    ),
+    "alliance value out of range": (
+        edit("alliance.json", setitem(["milcon", "value"], 7)),
+        ["alliance.json: $.milcon.value", "7 is outside 0..3"],
+    ),
+    "alliance variable missing": (
+        edit("alliance.json", delitem(["asymm"])),
+        ["alliance.json: $.asymm", "required key missing"],
+    ),
+    "unknown confidence": (
+        edit("alliance.json", setitem(["defense", "confidence"], "certain")),
+        ["alliance.json: $.defense.confidence", "expected one of 'high'"],
+    ),
+    "per-party value for an unknown party": (
+        edit("alliance.json", setitem(["asymm", "per_party"], [{"party": "AM", "value": 1}])),
+        ["alliance.json: $.asymm.per_party[0].party", "unknown party 'AM'"],
+    ),
     # files and directories
     "file missing": (lambda root: (root / "persons.json").unlink(), ["persons.json", "missing"]),
 }
