@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 
 import shusha_decl
@@ -53,3 +54,11 @@ def test_hard_cases_cite_real_commitments_with_their_coded_modality(rows: dict[s
             decision = cells[-1]
             if decision.startswith("`") and decision.split("`")[1] in {m.value for m in shusha_decl.Modality}:
                 assert decision.split("`")[1] == commitment.modality.value, key
+
+
+def test_the_alliance_table_matches_the_coding(rows: dict[str, list[str]]) -> None:
+    for field in attrs.fields(shusha_decl.Alliance):
+        coding = getattr(DECL.alliance, field.name)
+        cells = rows[f"alliance.{field.name}"]
+        assert cells[2:4] == [str(coding.value), coding.confidence.value], field.name
+        assert cells[4] == ", ".join(f"`{unit}`" for unit in coding.evidence), field.name
