@@ -128,3 +128,12 @@ def test_facts_beyond_the_text_cite_sources() -> None:
         assert party.sources
     for signatory in DECL.signatories:
         assert signatory.sources
+
+
+def test_names_from_outside_the_text_cite_sources() -> None:
+    """An alias the declaration does not use (Türkiye, Nakhichevan, OTS ...) comes from a source."""
+    text = fold(DECL.text)
+    for entity in DECL.entities():
+        outside = [a for a in entity.aliases if fold(a) not in text]
+        if outside:
+            assert entity.sources, (entity.id, outside)

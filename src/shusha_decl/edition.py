@@ -112,7 +112,7 @@ class Commitments(Records[Commitment]):
 
 
 class Agreements(Records[Agreement]):
-    """The agreements the declaration refers to, in order of first mention; call it to filter them."""
+    """The agreements the declaration refers to, in the edition's order; call it to filter them."""
 
     item_type = Agreement
 
@@ -124,7 +124,7 @@ class Agreements(Records[Agreement]):
         signed_before: object = None,
         mentions: object = None,
     ) -> tuple[Agreement, ...]:
-        """The agreements that match every criterion given, in order of first mention.
+        """The agreements that match every criterion given, in the edition's order.
 
         Args:
             kind: an :class:`~shusha_decl.model.AgreementKind` or its value (``"treaty"``).
@@ -223,12 +223,12 @@ class Titles(Mapping[str, Title]):
 
 
 class Organizations(Records[Organization]):
-    """The organisations the declaration names, in order of first mention; call it to filter them."""
+    """The organisations the declaration names, in the edition's order; call it to filter them."""
 
     item_type = Organization
 
     def __call__(self, *, kind: object = None, mentions: object = None) -> tuple[Organization, ...]:
-        """The organisations that match every criterion given, in order of first mention.
+        """The organisations that match every criterion given, in the edition's order.
 
         Args:
             kind: an :class:`~shusha_decl.model.OrganizationKind` or its value (``"intergovernmental"``).

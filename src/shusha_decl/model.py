@@ -259,7 +259,7 @@ class Commitment:
 
 @frozen(order=True)
 class Name:
-    """Another name an organisation had or took, from ``date`` on (former) or on ``date`` (later)."""
+    """Another name of an organisation; ``date`` is the change (a former name's end, a later name's start)."""
 
     name: str
     acronym: str | None = field(order=False)
