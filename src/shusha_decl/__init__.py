@@ -119,6 +119,7 @@ __all__ = [
     "load",
     "lookup",
     "organizations",
+    "to_frame",
     "to_records",
 ]
 
@@ -154,6 +155,13 @@ def dump(decl: Declaration, path: str | os.PathLike[str]) -> os.PathLike[str]:
     from .loader import dump as dump_edition
 
     return dump_edition(decl, path)
+
+
+def to_frame(name: str, decl: Declaration | None = None, *, explode: str | None = None) -> Any:
+    """A collection as a pandas DataFrame (needs the ``pandas`` extra); see :func:`.export.to_frame`."""
+    from .export import to_frame as frame
+
+    return frame(decl or declaration(), name, explode=explode)
 
 
 def to_records(name: str, decl: Declaration | None = None) -> list[dict[str, Any]]:

@@ -1,0 +1,137 @@
+"""Exports: records for other tools, data frames, and the standard formats.
+
+:func:`to_records` and :func:`to_frame` give one collection; :func:`write`
+writes the whole edition in a format: ``json`` (the canonical edition, as
+:func:`shusha_decl.dump`), ``csv``, ``datapackage`` (Frictionless), ``akn``
+(Akoma Ntoso 3.0 XML), ``jsonld`` (schema.org) or ``markdown``.  The format
+modules are imported only when used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import typing
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .. import model
+from ..edition import Declaration
+from ..loader import OWN_FILES, converter
+
+__all__ = ["COLLECTIONS", "FORMATS", "to_frame", "to_records", "write"]
+
+#: The names :func:`to_records` accepts.
+COLLECTIONS = ("units", "preamble", "provisions", "edits", "parties", "signatories", "titles", *OWN_FILES)
+
+
+def _records(decl: Declaration, name: str) -> list[Any]:
+    if name == "titles":
+        return list(decl.titles.values())
+    if name == "alliance":  # one row per variable
+        return [
+            {"variable": field.name, **converter.unstructure(getattr(decl.alliance, field.name))}
+            for field in attrs.fields(type(decl.alliance))
+        ]
+    return list(getattr(decl, name))
+
+
+def to_records(decl: Declaration, name: str) -> list[dict[str, Any]]:
+    """The collection *name* of *decl* as dicts of JSON types (dates as ISO strings, enums as values).
+
+    ``"alliance"`` gives one record per variable, with the variable's name under ``"variable"``.
+
+    Raises:
+        ValueError: *name* is not a collection (the message lists the valid names).
+    """
+    if name not in COLLECTIONS:
+        raise ValueError(f"unknown collection {name!r}; valid names: {', '.join(COLLECTIONS)}")
+    records: list[dict[str, Any]] = converter.unstructure(_records(decl, name))
+    return records
+
+
+#: The formats :func:`write` writes, and whether each is a directory (else a single text file).
+FORMATS = {"json": True, "csv": True, "datapackage": True, "akn": False, "jsonld": False, "markdown": False}
+
+
+def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = None) -> str | pathlib.Path:
+    """Write *decl* in the format *fmt*.
+
+    Directory formats (``json``, ``csv``, ``datapackage``) need *path* and return it.  Text formats
+    (``akn``, ``jsonld``, ``markdown``) return the text, and also write it to *path* if one is given.
+
+    Raises:
+        ValueError: an unknown format, or no *path* for a directory format.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+    if FORMATS[fmt]:
+        if path is None:
+            raise ValueError(f"the {fmt} format writes a directory: give a path")
+        if fmt == "json":
+            from ..loader import dump
+
+            return dump(decl, path)
+        from .tables import to_csv, to_datapackage
+
+        if fmt == "csv":
+            to_csv(decl, path)
+            return pathlib.Path(path)
+        return to_datapackage(decl, path).parent
+    text = _text(decl, fmt)
+    if path is not None:
+        pathlib.Path(path).write_text(text, encoding="utf-8")
+    return text
+
+
+def _text(decl: Declaration, fmt: str) -> str:
+    if fmt == "akn":
+        from .akn import to_akn
+
+        return to_akn(decl)
+    if fmt == "jsonld":
+        from .jsonld import to_jsonld
+
+        return json.dumps(to_jsonld(decl), ensure_ascii=False, indent=2) + "\n"
+    from .markdown import to_markdown
+
+    return to_markdown(decl)
+
+
+def to_frame(decl: Declaration, name: str, *, explode: str | None = None) -> Any:
+    """The collection *name* as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+
+    Dates are ``datetime64`` columns (partial dates stay strings), list fields stay lists, and
+    ``explode="topics"`` (or any list column) gives one row per value instead: a long table.
+
+    Raises:
+        ImportError: pandas is not installed (``pip install "shusha-decl[pandas]"``).
+        ValueError: an unknown collection, or *explode* is not a list column of it.
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError('to_frame needs pandas: pip install "shusha-decl[pandas]"') from exc
+    records = to_records(decl, name)
+    frame = pd.DataFrame.from_records(records)
+    hints = _date_columns(decl, name)
+    for column in hints:
+        frame[column] = pd.to_datetime(frame[column])
+    if explode is not None:
+        lists = [c for c in frame.columns if records and isinstance(records[0][c], list)]
+        if explode not in lists:
+            raise ValueError(f"cannot explode {explode!r}; list columns of {name}: {', '.join(lists)}")
+        frame = frame.explode(explode, ignore_index=True)
+    return frame
+
+
+def _date_columns(decl: Declaration, name: str) -> list[str]:
+    """The columns of *name* that hold full dates (``date`` fields, not partial dates)."""
+    records = _records(decl, name)
+    if not records or not attrs.has(type(records[0])):
+        return []
+    hints = typing.get_type_hints(type(records[0]), vars(model))
+    return [f.name for f in attrs.fields(type(records[0])) if hints[f.name] in (date, date | None)]

@@ -1,0 +1,88 @@
+"""JSON-LD with the schema.org vocabulary: the declaration as a ``Legislation``.
+
+The context is inline (``@vocab`` schema.org), so the document can be read as
+RDF without fetching anything.  Each text unit is a ``hasPart`` with its
+edition id as the fragment; the topics are ``about`` (``DefinedTerm``s of this
+project's vocabulary); the agreements, organisations, places and persons are
+``mentions``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..edition import Declaration
+from ..model import Agreement, Organization, Person, Place
+from ..query import Entity
+
+__all__ = ["BASE", "to_jsonld"]
+
+#: The base IRI of the edition's identifiers (fragments are the record ids): a local name, not an address.
+BASE = "urn:shusha-decl:2021-06-15"
+_TYPES = {Agreement: "Legislation", Organization: "Organization", Place: "Place", Person: "Person"}
+
+
+def _node(entity: Entity) -> dict[str, Any]:
+    node: dict[str, Any] = {"@id": f"#{entity.id}", "@type": _TYPES[type(entity)], "name": entity.name}
+    if entity.aliases:
+        node["alternateName"] = list(entity.aliases)
+    if isinstance(entity, Agreement) and entity.signed_on:
+        node["legislationDate"] = entity.signed_on.isoformat()
+    if isinstance(entity, Person) and entity.roles:
+        node["jobTitle"] = list(entity.roles)
+    return node
+
+
+def to_jsonld(decl: Declaration) -> dict[str, Any]:
+    """The declaration as a JSON-LD document (a dict ready for :func:`json.dumps`)."""
+    countries = [
+        {
+            "@id": f"#{p.id}",
+            "@type": "Country",
+            "name": p.name,
+            "alternateName": p.short_name,
+            "identifier": p.id,
+        }
+        for p in decl.parties
+    ]
+    signatories = [{"@id": f"#{s.person}"} for s in decl.signatories]
+    parts = [
+        {
+            "@id": f"#{unit.id}",
+            "@type": "Legislation",
+            "identifier": unit.id,
+            "position": i,
+            "text": unit.text,
+        }
+        for i, unit in enumerate(decl.units, 1)
+    ]
+    used = {t for c in decl.commitments for t in c.topics}
+    topics = [
+        {
+            "@id": f"#{t.id}",
+            "@type": "DefinedTerm",
+            "termCode": t.id,
+            "name": t.label,
+            "description": t.definition,
+            "inDefinedTermSet": f"{BASE}#topics",
+        }
+        for t in decl.topics
+        if t.id in used
+    ]
+    return {
+        "@context": {"@vocab": "https://schema.org/", "@base": BASE},
+        "@id": f"#{decl.id}",
+        "@type": "Legislation",
+        "name": decl.title,
+        "alternateName": [decl.short_title, *(t.text for t in decl.titles.values() if t.text != decl.title)],
+        "legislationType": "declaration",
+        "legislationDate": decl.signed_on.isoformat(),
+        "legislationJurisdiction": countries,
+        "legislationPassedBy": signatories + [{"@id": f"#{p.id}"} for p in decl.parties],
+        "locationCreated": {"@id": f"#{decl.signed_at}"},
+        "inLanguage": decl.text_language,
+        "hasPart": parts,
+        "about": topics,
+        "mentions": [_node(e) for e in decl.entities() if e not in decl.parties],
+        "isBasedOn": next(s.url for s in decl.sources if s.id == decl.text_source),
+    }

@@ -1,0 +1,187 @@
+"""CSV tables and a Frictionless Data Package.
+
+One CSV file per collection, with list and nested fields as JSON in their cell
+(Table Schema type ``array``), plus long tables for the commitments' topics,
+actors and mentions.  :func:`to_datapackage` adds ``datapackage.json``, whose
+Table Schemas declare each field's type, the primary keys, the foreign keys and
+``enum`` constraints for the controlled vocabularies.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import os
+import pathlib
+import types
+from datetime import date
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from .. import model
+from ..edition import Declaration
+from . import to_records
+
+__all__ = ["LONG_TABLES", "TABLES", "to_csv", "to_datapackage"]
+
+#: The collection tables, each with its record class.
+TABLES: dict[str, type] = {
+    "units": model.Unit,
+    "edits": model.Edit,
+    "parties": model.Party,
+    "signatories": model.Signatory,
+    "titles": model.Title,
+    "commitments": model.Commitment,
+    "agreements": model.Agreement,
+    "organizations": model.Organization,
+    "places": model.Place,
+    "persons": model.Person,
+    "quotes": model.Quote,
+    "topics": model.Topic,
+    "sources": model.Source,
+    "events": model.Event,
+    "claims": model.Claim,
+}
+#: The long tables, one row per commitment and value of a list field: (column, field, resource it refers to).
+LONG_TABLES = {
+    "commitment_topics": ("topic", "topics", "topics"),
+    "commitment_actors": ("party", "actors", "parties"),
+    "commitment_mentions": ("entity", "mentions", None),  # entities live in four tables
+}
+_FOREIGN = {
+    "provision": "units",
+    "unit": "units",
+    "person": "persons",
+    "speaker": "persons",
+    "party": "parties",
+    "source": "sources",
+    "category": "topics",
+}
+_PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def _field(name: str, hint: Any) -> dict[str, Any]:
+    optional = get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint)
+    if optional:
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    field: dict[str, Any] = {"name": name}
+    if get_origin(hint) is tuple:
+        field["type"] = "array"
+    elif hint is int:
+        field["type"] = "integer"
+    elif hint is date:
+        field["type"] = "date"
+    elif hint is model.PartialDate:
+        field.update(type="string", constraints={"pattern": _PARTIAL_DATE})
+    elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+        field.update(type="string", constraints={"enum": [m.value for m in hint]})
+    else:
+        field["type"] = "string"
+    if not optional:
+        field.setdefault("constraints", {})["required"] = True
+    return field
+
+
+def _schema(name: str, kind: type) -> dict[str, Any]:
+    hints = get_type_hints(kind, vars(model))
+    fields = [_field(f.name, hints[f.name]) for f in attrs.fields(kind)]
+    foreign = [
+        {"fields": f["name"], "reference": {"resource": _FOREIGN[f["name"]], "fields": "id"}}
+        for f in fields
+        if f["name"] in _FOREIGN and f["type"] == "string"
+    ]
+    return {"fields": fields, "primaryKey": "id", **({"foreignKeys": foreign} if foreign else {})}
+
+
+def _long_schema(column: str, target: str | None) -> dict[str, Any]:
+    required = {"required": True}
+    schema: dict[str, Any] = {
+        "fields": [
+            {"name": "commitment", "type": "string", "constraints": required},
+            {"name": column, "type": "string", "constraints": required},
+        ],
+        "primaryKey": ["commitment", column],
+        "foreignKeys": [{"fields": "commitment", "reference": {"resource": "commitments", "fields": "id"}}],
+    }
+    if target:
+        schema["foreignKeys"].append({"fields": column, "reference": {"resource": target, "fields": "id"}})
+    return schema
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _write(path: pathlib.Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def to_csv(decl: Declaration, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
+    """Write one CSV file per collection and the long tables into *directory*; return the paths written."""
+    root = pathlib.Path(directory)
+    root.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in (*TABLES, "alliance"):
+        records = to_records(decl, name)
+        header = list(records[0])
+        _write(root / f"{name}.csv", header, [[_cell(r[k]) for k in header] for r in records])
+        written.append(root / f"{name}.csv")
+    for name, (column, field, _) in LONG_TABLES.items():
+        rows = [[c.id, value] for c in decl.commitments for value in getattr(c, field)]
+        _write(root / f"{name}.csv", ["commitment", column], rows)
+        written.append(root / f"{name}.csv")
+    return written
+
+
+def _alliance_schema() -> dict[str, Any]:
+    hints = get_type_hints(model.Coding, vars(model))
+    fields = [{"name": "variable", "type": "string", "constraints": {"required": True}}]
+    fields += [_field(f.name, hints[f.name]) for f in attrs.fields(model.Coding)]
+    return {"fields": fields, "primaryKey": "variable"}
+
+
+def to_datapackage(decl: Declaration, directory: str | os.PathLike[str]) -> pathlib.Path:
+    """Write the CSV tables and a Frictionless ``datapackage.json`` describing them; return its path."""
+    root = pathlib.Path(directory)
+    to_csv(decl, root)
+    schemas = {name: _schema(name, kind) for name, kind in TABLES.items()}
+    schemas["alliance"] = _alliance_schema()
+    schemas.update({name: _long_schema(column, target) for name, (column, _, target) in LONG_TABLES.items()})
+    source = next(s for s in decl.sources if s.id == decl.text_source)
+    package: dict[str, Any] = {
+        "name": "shusha-declaration",
+        "title": decl.title,
+        "description": (
+            "The Shusha Declaration (15 June 2021) in units, with this project's coding of its commitments, "
+            "the entities it names, its history and the press claims about it. "
+            "Lists are JSON arrays in their cells."
+        ),
+        "sources": [{"title": f"{source.publisher}: {source.title}", "path": source.url}],
+        "resources": [
+            {
+                "name": name.replace("_", "-"),
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+            for name, schema in schemas.items()
+        ],
+    }
+    for resource in package["resources"]:  # foreign keys name resources as written
+        for key in resource["schema"].get("foreignKeys", []):
+            key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
+    path = root / "datapackage.json"
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
