@@ -53,7 +53,7 @@ def _wheel(session: nox.Session) -> Path:
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """The test suite against the installed wheel."""
-    session.install(str(_wheel(session)), "pytest>=8")
+    session.install(f"{_wheel(session)}[test]")
     session.run("python", "-c", _IMPORTED_FROM_SITE_PACKAGES)
     session.run("pytest", *session.posargs)
 

@@ -23,7 +23,7 @@ _TYPES = {Agreement: "Legislation", Organization: "Organization", Place: "Place"
 
 
 def _node(entity: Entity) -> dict[str, Any]:
-    node: dict[str, Any] = {"@id": f"#{entity.id}", "@type": _TYPES[type(entity)], "name": entity.name}
+    node: dict[str, Any] = {"@id": f"{BASE}#{entity.id}", "@type": _TYPES[type(entity)], "name": entity.name}
     if entity.aliases:
         node["alternateName"] = list(entity.aliases)
     if isinstance(entity, Agreement) and entity.signed_on:
@@ -37,7 +37,7 @@ def to_jsonld(decl: Declaration) -> dict[str, Any]:
     """The declaration as a JSON-LD document (a dict ready for :func:`json.dumps`)."""
     countries = [
         {
-            "@id": f"#{p.id}",
+            "@id": f"{BASE}#{p.id}",
             "@type": "Country",
             "name": p.name,
             "alternateName": p.short_name,
@@ -45,10 +45,10 @@ def to_jsonld(decl: Declaration) -> dict[str, Any]:
         }
         for p in decl.parties
     ]
-    signatories = [{"@id": f"#{s.person}"} for s in decl.signatories]
+    signatories = [{"@id": f"{BASE}#{s.person}"} for s in decl.signatories]
     parts = [
         {
-            "@id": f"#{unit.id}",
+            "@id": f"{BASE}#{unit.id}",
             "@type": "Legislation",
             "identifier": unit.id,
             "position": i,
@@ -59,7 +59,7 @@ def to_jsonld(decl: Declaration) -> dict[str, Any]:
     used = {t for c in decl.commitments for t in c.topics}
     topics = [
         {
-            "@id": f"#{t.id}",
+            "@id": f"{BASE}#{t.id}",
             "@type": "DefinedTerm",
             "termCode": t.id,
             "name": t.label,
@@ -70,16 +70,16 @@ def to_jsonld(decl: Declaration) -> dict[str, Any]:
         if t.id in used
     ]
     return {
-        "@context": {"@vocab": "https://schema.org/", "@base": BASE},
-        "@id": f"#{decl.id}",
+        "@context": {"@vocab": "https://schema.org/"},
+        "@id": f"{BASE}#{decl.id}",
         "@type": "Legislation",
         "name": decl.title,
         "alternateName": [decl.short_title, *(t.text for t in decl.titles.values() if t.text != decl.title)],
         "legislationType": "declaration",
         "legislationDate": decl.signed_on.isoformat(),
         "legislationJurisdiction": countries,
-        "legislationPassedBy": signatories + [{"@id": f"#{p.id}"} for p in decl.parties],
-        "locationCreated": {"@id": f"#{decl.signed_at}"},
+        "legislationPassedBy": signatories + [{"@id": f"{BASE}#{p.id}"} for p in decl.parties],
+        "locationCreated": {"@id": f"{BASE}#{decl.signed_at}"},
         "inLanguage": decl.text_language,
         "hasPart": parts,
         "about": topics,
