@@ -1,92 +1,261 @@
-"""The ``shusha-decl`` command: read the declaration and its commitments from a terminal.
+"""The ``shusha-decl`` command (also ``python -m shusha_decl``).
 
-Exit status: 0 when something was printed, 1 when nothing matched, 2 for a
-usage or data error (with the message on standard error, no traceback).
+Every listing takes the same filters as the Python helpers and prints an
+aligned table, or ``--json`` / ``--csv`` for other programs.  Exit status: 0
+when something was printed, 1 when nothing matched, 2 for a usage or data
+error, with the message on standard error and no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from . import declaration
 from .edition import Declaration
-from .model import Commitment
+from .text import find_all
 
 __all__ = ["main"]
 
 EXAMPLES = """\
 examples:
   shusha-decl commitments --topic defense-and-security
-  shusha-decl commitments --topic energy --modality undertaking --modality endeavour
-  shusha-decl commitments --party AZ --text terrorism
+  shusha-decl commitments --topic energy --modality undertaking --modality endeavour --json
+  shusha-decl agreements --kind treaty --signed-after 1990-01-01
+  shusha-decl events --concerns shusha-declaration --after 2022-01-31 --csv
+  shusha-decl claims --status not-in-text
   shusha-decl show para_9
+  shusha-decl search "Turkic world"
   shusha-decl lookup Nakhichevan
+  shusha-decl export --format akn -o shusha.akn.xml
+  shusha-decl validate path/to/edition
 """
+
+#: Each listing: its filters (option -> keyword of the helper) and its table columns.
+LISTINGS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "commitments": (
+        {
+            "--topic": "topic",
+            "--party": "party",
+            "--modality": "modality",
+            "--mentions": "mentions",
+            "--text": "text",
+        },
+        ("id", "modality", "topics", "text"),
+    ),
+    "agreements": (
+        {
+            "--kind": "kind",
+            "--signed-after": "signed_after",
+            "--signed-before": "signed_before",
+            "--mentions": "mentions",
+        },
+        ("id", "kind", "signed_on", "title"),
+    ),
+    "organizations": ({"--kind": "kind", "--mentions": "mentions"}, ("id", "kind", "acronym", "name")),
+    "events": ({"--after": "after", "--before": "before", "--concerns": "concerns"}, ("date", "id", "title")),
+    "claims": ({"--status": "status", "--source": "source"}, ("id", "status", "source", "text")),
+}
+_SINGLE = {"signed_after", "signed_before", "after", "before"}  # dates: one value each
+_WIDTH = 100
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shusha-decl",
-        description="The Shusha Declaration on Allied Relations (Azerbaijan and Turkey, 15 June 2021).",
+        description="The Shusha Declaration on Allied Relations (Azerbaijan-Turkey, 15 June 2021) as data.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    found = commands.add_parser("commitments", help="list the commitments that match every filter given")
-    for option, help_text in [
-        ("--topic", "a topic or category slug, e.g. energy, defense-and-security"),
-        ("--party", "a party making the commitment: AZ, TR, or any of their names"),
-        ("--modality", "undertaking, endeavour or declaration"),
-        ("--mentions", "an agreement, organisation, place or person it names"),
-        ("--text", "words in its text (case and diacritics ignored)"),
-    ]:
-        found.add_argument(option, action="append", help=f"{help_text}; repeat to match any")
-    show = commands.add_parser("show", help="print the declaration, or one record by id")
-    show.add_argument("id", nargs="?", help="a record id, e.g. para_9 or preamble__recs__rec_3")
+    for name, (options, _) in LISTINGS.items():
+        listing = commands.add_parser(name, help=f"list the {name} that match every filter given")
+        for option, keyword in options.items():
+            if keyword in _SINGLE:
+                listing.add_argument(option, dest=keyword, metavar="YYYY-MM-DD")
+            else:
+                listing.add_argument(option, dest=keyword, action="append", help="repeat to match any")
+        _add_output_options(listing)
+    show = commands.add_parser("show", help="print the declaration as text, or one record by id")
+    show.add_argument("id", nargs="?", help="a record id, e.g. para_9, preamble__recs__rec_3, oic")
+    _add_output_options(show)
     lookup = commands.add_parser("lookup", help="find a party or entity by name, alias or acronym")
     lookup.add_argument("name")
+    _add_output_options(lookup)
+    search = commands.add_parser("search", help="find words in the text (case and diacritics ignored)")
+    search.add_argument("words")
+    _add_output_options(search)
+    export = commands.add_parser("export", help="write the edition in a standard format")
+    export.add_argument(
+        "--format", required=True, choices=["json", "csv", "datapackage", "akn", "jsonld", "markdown"]
+    )
+    export.add_argument("-o", "--output", help="file or directory (required for json, csv, datapackage)")
+    validate = commands.add_parser("validate", help="check an edition on disk (a directory of JSON files)")
+    validate.add_argument("path")
     return parser
 
 
-def _format_commitment(commitment: Commitment) -> str:
-    coding = (
-        f"[{commitment.modality.value}; {', '.join(commitment.topics)}; by {'+'.join(commitment.actors)}]"
-    )
-    body = textwrap.fill(commitment.text, width=100, initial_indent="  ", subsequent_indent="  ")
-    return f"{commitment.id} {coding}\n{body}"
+def _add_output_options(command: argparse.ArgumentParser) -> None:
+    formats = command.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_const", const="json", dest="output", help="print JSON")
+    formats.add_argument("--csv", action="store_const", const="csv", dest="output", help="print CSV")
 
 
-def _run(args: argparse.Namespace, decl: Declaration) -> list[str]:
-    if args.command == "commitments":
-        criteria = {k: getattr(args, k) for k in ("topic", "party", "modality", "mentions", "text")}
-        return [_format_commitment(c) for c in decl.commitments(**criteria)]
-    if args.command == "lookup":
-        entity = decl.lookup(args.name)
-        return [f"{entity.id}\t{type(entity).__name__}\t{entity.name}"]
+# -- output ----------------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(getattr(value, "value", value))
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    widths[-1] = max(len(columns[-1]), min(widths[-1], _WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)))
+
+    def line(values: list[str]) -> str:
+        last = (
+            textwrap.shorten(values[-1], widths[-1], placeholder="…")
+            if len(values[-1]) > widths[-1]
+            else values[-1]
+        )
+        return "  ".join(
+            [*(v.ljust(w) for v, w in zip(values[:-1], widths[:-1], strict=True)), last]
+        ).rstrip()
+
+    return "\n".join([line(list(columns)), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+
+
+def _render(rows: list[dict[str, Any]], columns: Sequence[str], output: str | None) -> str:
+    if output == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if output == "csv":
+        stream = io.StringIO()
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
+            for r in rows
+        )
+        return stream.getvalue().rstrip("\n")
+    return _table(rows, columns)
+
+
+def _plain(records: Sequence[Any]) -> list[dict[str, Any]]:
+    from .loader import converter
+
+    return [converter.unstructure(record) for record in records]
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+
+def _listing(args: argparse.Namespace, decl: Declaration) -> str | None:
+    options, columns = LISTINGS[args.command]
+    criteria = {keyword: getattr(args, keyword) for keyword in options.values()}
+    found = getattr(decl, args.command)(**criteria)
+    return _render(_plain(found), columns, args.output) if found else None
+
+
+def _show(args: argparse.Namespace, decl: Declaration) -> str | None:
     if args.id is None:
-        return [decl.title, "", decl.text]
+        if args.output:
+            return _render(_plain(decl.units), ("id", "kind", "text"), args.output)
+        units = [f"[{u.id}]\n{textwrap.fill(u.text, _WIDTH)}" for u in decl.units]
+        return "\n\n".join([decl.title, *units])
     record = decl.get(args.id)
-    return [f"{record.id}\t{type(record).__name__}", getattr(record, "text", None) or repr(record)]
+    (row,) = _plain([record])
+    if args.output:
+        return _render([row], list(row), args.output)
+    text = str(getattr(record, "text", ""))
+    fields = [f"{key}: {_cell(value)}" for key, value in row.items() if key != "text"]
+    return "\n".join(
+        [f"{type(record).__name__} {record.id}", *fields, *([textwrap.fill(text, _WIDTH)] if text else [])]
+    )
+
+
+def _lookup(args: argparse.Namespace, decl: Declaration) -> str | None:
+    entity = decl.lookup(args.name)
+    row = {"id": entity.id, "kind": type(entity).__name__, "name": entity.name}
+    return _render([row], ("id", "kind", "name"), args.output)
+
+
+def _search(args: argparse.Namespace, decl: Declaration) -> str | None:
+    mark = ("\033[1;7m", "\033[0m") if sys.stdout.isatty() and not args.output else ("**", "**")
+    rows: list[dict[str, Any]] = []
+    for unit in decl.units:
+        spans = find_all(unit.text, args.words)
+        if spans:
+            text, position, marked = unit.text, 0, []
+            for start, end in spans:
+                marked += [text[position:start], mark[0], text[start:end], mark[1]]
+                position = end
+            rows.append({"id": unit.id, "matches": len(spans), "text": "".join([*marked, text[position:]])})
+    if not rows:
+        return None
+    if args.output:
+        return _render(rows, ("id", "matches", "text"), args.output)
+    return "\n\n".join(
+        f"[{r['id']}] {r['matches']} match(es)\n{textwrap.fill(str(r['text']), _WIDTH)}" for r in rows
+    )
+
+
+def _export(args: argparse.Namespace, decl: Declaration) -> str | None:
+    from .export import FORMATS, write
+
+    if FORMATS[args.format] and not args.output:
+        raise ValueError(f"--format {args.format} writes a directory: give it with -o PATH")
+    result = write(decl, args.format, args.output)
+    if args.output:
+        print(f"wrote {args.format} to {args.output}", file=sys.stderr)
+        return ""
+    return str(result).rstrip("\n")
+
+
+def _validate(args: argparse.Namespace, _: Declaration | None) -> str | None:
+    from . import load
+
+    edition = load(args.path)
+    return f"{args.path}: valid ({sum(1 for _ in edition.records())} records)"
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Any], str | None]] = {
+    **dict.fromkeys(LISTINGS, _listing),
+    "show": _show,
+    "lookup": _lookup,
+    "search": _search,
+    "export": _export,
+    "validate": _validate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        lines = _run(args, declaration())
-    except (LookupError, ValueError, TypeError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) else exc
+        decl = None if args.command == "validate" else declaration()
+        text = COMMANDS[args.command](args, decl)
+    except (LookupError, ValueError, TypeError, OSError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"shusha-decl: {message}", file=sys.stderr)
         return 2
-    if not lines:
+    if text is None:
         print("shusha-decl: nothing matched", file=sys.stderr)
         return 1
-    try:
-        print("\n\n".join(lines) if args.command == "commitments" else "\n".join(lines), flush=True)
-    except BrokenPipeError:  # the reader (e.g. `head`) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if text:
+        try:
+            print(text, flush=True)
+        except BrokenPipeError:  # the reader (e.g. `head`) stopped early: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold"]
+__all__ = ["find_all", "fold"]
 
 # Letters that Unicode does not decompose: dotless i, schwa, o with stroke, sharp s.
 _LETTERS = str.maketrans(
@@ -28,3 +28,27 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_PUNCTUATION))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACE.sub(" ", stripped.casefold().translate(_LETTERS)).strip()
+
+
+def _folded_chars(text: str) -> tuple[str, list[int]]:
+    """*text* folded character by character (spaces kept), with each folded character's index in *text*."""
+    chars, origin = [], []
+    for index, char in enumerate(text):
+        decomposed = unicodedata.normalize("NFKD", char.translate(_LETTERS).translate(_PUNCTUATION))
+        for folded in decomposed.casefold().translate(_LETTERS):
+            if not unicodedata.combining(folded):
+                chars.append(folded)
+                origin.append(index)
+    return "".join(chars), origin
+
+
+def find_all(text: str, words: str) -> list[tuple[int, int]]:
+    """The spans of *text* where *words* occur, ignoring case and diacritics (as :func:`fold` does)."""
+    haystack, origin = _folded_chars(text)
+    needle = fold(words)
+    spans, start = [], haystack.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        spans.append((origin[start], origin[end - 1] + 1))
+        start = haystack.find(needle, end)
+    return spans
