@@ -16,7 +16,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Titles
+from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Records, Titles
 from .errors import DataError, UnknownNameError
 from .model import (
     Agreement,
@@ -99,6 +99,7 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "Record",
+    "Records",
     "Signatory",
     "Source",
     "SourceKind",

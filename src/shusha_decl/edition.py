@@ -7,12 +7,14 @@ callable: ``decl.commitments`` is the tuple of all commitments and
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import ClassVar, Generic, NoReturn, TypeVar
 
 from attrs import field, frozen
 
+from .display import html_table
 from .model import (
     Agreement,
     Alliance,
@@ -60,6 +62,14 @@ class Records(tuple[_R, ...], Generic[_R]):
 
     def __delattr__(self, name: str) -> NoReturn:
         raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __repr__(self) -> str:
+        ids = [getattr(r, "id", "?") for r in self]
+        shown = ", ".join(ids[:3]) + (f", … {ids[-1]}" if len(ids) > 3 else "")
+        return f"<{type(self).__name__}: {len(self)} ({shown})>"
+
+    def _repr_html_(self) -> str:
+        return html_table(self, type(self).__name__)
 
     def _bound(self, index: Index) -> Records[_R]:
         """A copy of these records that filters with *index*."""
@@ -241,6 +251,9 @@ class Organizations(Records[Organization]):
         return self._edition_index.organizations(self, kind=kind, mentions=mentions)
 
 
+_COUNTED = ("preamble", "provisions", "commitments", "agreements", "organizations", "events", "claims")
+
+
 @frozen(repr=False)
 class Declaration:
     """The Shusha Declaration: its metadata, its text in units, the coding and the entities it names.
@@ -256,24 +269,24 @@ class Declaration:
     titles: Titles = field(converter=Titles)
     signed_on: date
     signed_at: str
-    parties: tuple[Party, ...]
-    signatories: tuple[Signatory, ...]
+    parties: Records[Party] = field(converter=Records)
+    signatories: Records[Signatory] = field(converter=Records)
     authentic_languages: tuple[str, ...]
     text_language: str
     text_source: str
     opening_formula: Unit
-    preamble: tuple[Unit, ...]
-    provisions: tuple[Unit, ...]
+    preamble: Records[Unit] = field(converter=Records)
+    provisions: Records[Unit] = field(converter=Records)
     final_clause: Unit
-    edits: tuple[Edit, ...]
+    edits: Records[Edit] = field(converter=Records)
     commitments: Commitments = field(converter=Commitments)
     agreements: Agreements = field(converter=Agreements)
     organizations: Organizations = field(converter=Organizations)
-    places: tuple[Place, ...]
-    persons: tuple[Person, ...]
-    quotes: tuple[Quote, ...]
-    topics: tuple[Topic, ...]
-    sources: tuple[Source, ...]
+    places: Records[Place] = field(converter=Records)
+    persons: Records[Person] = field(converter=Records)
+    quotes: Records[Quote] = field(converter=Records)
+    topics: Records[Topic] = field(converter=Records)
+    sources: Records[Source] = field(converter=Records)
     events: Events = field(converter=Events)
     claims: Claims = field(converter=Claims)
     alliance: Alliance
@@ -291,6 +304,18 @@ class Declaration:
             f"{len(self.preamble)} recitals, {len(self.provisions)} paragraphs, "
             f"{len(self.commitments)} commitments>"
         )
+
+    def _repr_html_(self) -> str:
+        place = self._index.records.get(self.signed_at)
+        rows = [
+            ("signed", f"{self.signed_on.isoformat()}, {getattr(place, 'name', self.signed_at)}"),
+            ("parties", ", ".join(f"{p.name} ({p.id})" for p in self.parties)),
+            ("authentic languages", ", ".join(self.authentic_languages)),
+            ("text", f"{self.text_language}, from {self.text_source}"),
+            *((name, str(len(getattr(self, name)))) for name in _COUNTED),
+        ]
+        body = "".join(f"<tr><th>{k}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
+        return f"<table><caption>{html.escape(self.title)}</caption><tbody>{body}</tbody></table>"
 
     @property
     def units(self) -> tuple[Unit, ...]:

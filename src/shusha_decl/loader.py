@@ -162,6 +162,25 @@ def _records_hook(kind: type[Records[Any]]) -> Callable[[Any, type], Records[Any
     return structure
 
 
+def _generic_records_hook(kind: Any) -> Callable[[Any, type], Records[Any]]:
+    items = _tuple_hook(tuple[get_args(kind)[0], ...])  # type: ignore[misc]
+
+    def structure(value: Any, _: type) -> Records[Any]:
+        return Records(items(value, kind))
+
+    return structure
+
+
+def _is_generic_records(kind: Any) -> bool:
+    origin: Any = get_origin(kind)
+    return origin is Records
+
+
+def _is_records(kind: Any) -> bool:
+    """``Records[X]`` or a subclass of Records (``Commitments``): collections that read from arrays."""
+    return _is_generic_records(kind) or (isclass(kind) and issubclass(kind, Records))
+
+
 def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple and len(get_args(kind)) == 2 and get_args(kind)[1] is Ellipsis
 
@@ -184,6 +203,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook)
     conv.register_structure_hook_factory(lambda t: isclass(t) and issubclass(t, Records), _records_hook)
+    conv.register_structure_hook_factory(_is_generic_records, _generic_records_hook)
     conv.register_structure_hook_factory(
         lambda t: attrs.has(t) and not (isclass(t) and issubclass(t, PartialDate)), _attrs_hook
     )
@@ -192,9 +212,7 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_unstructure_hook(Titles, lambda value: _unstructure_list(tuple(value.values())))
     conv.register_unstructure_hook_factory(_is_tuple, lambda _: _unstructure_list)
-    conv.register_unstructure_hook_factory(
-        lambda t: isclass(t) and issubclass(t, Records), lambda _: _unstructure_list
-    )
+    conv.register_unstructure_hook_factory(_is_records, lambda _: _unstructure_list)
     return conv
 
 

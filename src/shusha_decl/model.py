@@ -15,10 +15,13 @@ This module imports nothing but the standard library and attrs, so that
 from __future__ import annotations
 
 import enum
+import html
 import re
 from datetime import date, timedelta
 
 from attrs import field, frozen
+
+from .display import short_repr
 
 __all__ = [
     "Agreement",
@@ -198,7 +201,10 @@ class Unit:
     id: str
     kind: UnitKind = field(order=False)
     num: int = field(order=False)
-    text: str = field(order=False)
+    text: str = field(order=False, repr=short_repr)
+
+    def _repr_html_(self) -> str:
+        return f"<p><code>{self.id}</code> {html.escape(self.text)}</p>"
 
 
 @frozen(order=True)
@@ -250,7 +256,7 @@ class Commitment:
 
     id: str
     provision: str = field(order=False)
-    text: str = field(order=False)
+    text: str = field(order=False, repr=short_repr)
     actors: tuple[str, ...] = field(order=False)
     modality: Modality = field(order=False)
     topics: tuple[str, ...] = field(order=False)

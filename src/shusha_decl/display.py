@@ -1,0 +1,44 @@
+"""How records and collections show themselves: short ``repr``s, and HTML tables in notebooks."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["html_table", "short", "short_repr"]
+
+#: The columns a table shows, when a record has them, after its id.
+_COLUMNS = ("date", "kind", "modality", "status", "topics", "acronym", "name", "title", "label", "text")
+_LIMIT = 60
+
+
+def short(text: str, limit: int = _LIMIT) -> str:
+    """*text* cut to *limit* characters, with an ellipsis if it was longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def short_repr(text: str) -> str:
+    """The ``repr`` of *text*, cut short: for record ``repr``s that stay on a line or two."""
+    return repr(short(text))
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, tuple):
+        value = ", ".join(map(str, value))
+    return html.escape(str(getattr(value, "value", "" if value is None else value)))
+
+
+def html_table(records: Sequence[Any], caption: str) -> str:
+    """An HTML table of *records*: the id and the telling columns, text in full."""
+    if not records:
+        return f"<p><b>{html.escape(caption)}</b>: none</p>"
+    columns = ["id", *(c for c in _COLUMNS if hasattr(records[0], c))]
+    head = "".join(f"<th>{c}</th>" for c in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_cell(getattr(r, c))}</td>" for c in columns) + "</tr>" for r in records
+    )
+    return (
+        f"<table><caption>{html.escape(caption)} ({len(records)})</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
