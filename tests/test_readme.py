@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import doctest
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 README = Path(__file__).parent.parent / "README.md"
@@ -17,3 +20,23 @@ def test_readme_examples() -> None:
     )
     assert result.attempted > 20
     assert result.failed == 0
+
+
+def test_readme_command_lines_run(tmp_path: Path) -> None:
+    """Every `shusha-decl ...` line of the README, run in order in an empty directory, succeeds."""
+    lines = [
+        line.split("  #")[0].strip()
+        for line in README.read_text(encoding="utf-8").splitlines()
+        if line.startswith("shusha-decl ")
+    ]
+    assert len(lines) >= 10
+    for line in lines:
+        args = shlex.split(line)[1:]
+        result = subprocess.run(
+            [sys.executable, "-m", "shusha_decl", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, (line, result.stderr)
