@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -350,6 +350,12 @@ def test_agreements() -> None:
     assert len(DECL.agreements(mentions="preamble__recs__rec_3")) == 3
     assert ids(DECL.agreements(mentions="para_9__cmt_1")) == ["un-charter"]
     assert ids(DECL.agreements(mentions=DECL.get("para_33"))) == ["id-card-travel-protocol-2020"]
+
+
+def test_a_datetime_counts_as_its_day() -> None:
+    since_2000 = DECL.agreements(signed_after=date(2000, 1, 1))
+    assert DECL.agreements(signed_after=datetime(2000, 1, 1, 12, 0)) == since_2000
+    assert DECL.events(before=datetime(1950, 1, 1, 0, 0)) == DECL.events(before="1950-01-01")
 
 
 @pytest.mark.parametrize(

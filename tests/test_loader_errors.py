@@ -235,6 +235,10 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("commitments.json", retext),
         ["declaration.json: $.provisions[0].text", "are not the paragraph's text"],
     ),
+    "commitment id out of sequence": (
+        edit("commitments.json", setitem([4, "id"], "para_3__cmt_9")),
+        ["commitments.json: $[4].id", "expected id para_3__cmt_3, got 'para_3__cmt_9'"],
+    ),
     "unit out of place": (
         edit("declaration.json", setitem(["provisions", 1, "id"], "para_7")),
         ["declaration.json: $.provisions[1]", "expected kind 'paragraph', num 2, id 'para_2'"],

@@ -507,6 +507,7 @@ def _check_commitment_text(decl: Declaration) -> Iterator[tuple[str, str]]:
     order = [positions.get(c.provision, -1) for c in decl.commitments]
     if order != sorted(order):
         yield f"{OWN_FILES['commitments']}: $", "commitments are not in the order of their paragraphs"
+    index = {c.id: i for i, c in enumerate(decl.commitments)}
     for provision in decl.provisions:
         sentences = [c for c in decl.commitments if c.provision == provision.id]
         if " ".join(c.text for c in sentences) != provision.text:
@@ -517,8 +518,8 @@ def _check_commitment_text(decl: Declaration) -> Iterator[tuple[str, str]]:
         for k, commitment in enumerate(sentences, 1):
             if commitment.id != f"{provision.id}__cmt_{k}":
                 yield (
-                    f"{OWN_FILES['commitments']}: {commitment.id}",
-                    f"expected id {provision.id}__cmt_{k}",
+                    f"{OWN_FILES['commitments']}: $[{index[commitment.id]}].id",
+                    f"expected id {provision.id}__cmt_{k}, got {commitment.id!r}",
                 )
 
 

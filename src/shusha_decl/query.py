@@ -15,7 +15,7 @@ import difflib
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import UnknownNameError
@@ -112,6 +112,8 @@ def _enum(kind: type[_E], value: object, what: str) -> _E:
 
 
 def _date(value: object, what: str) -> date:
+    if isinstance(value, datetime):  # a datetime is a date, but does not compare with one
+        return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
