@@ -12,50 +12,51 @@ nothing.
 
 from __future__ import annotations
 
-import os
-import threading
+import _thread
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Records, Titles
-from .errors import DataError, UnknownNameError
-from .model import (
-    Agreement,
-    AgreementKind,
-    Alliance,
-    Claim,
-    ClaimStatus,
-    Coding,
-    Commitment,
-    Confidence,
-    CowType,
-    DateReading,
-    Edit,
-    EditKind,
-    Event,
-    Modality,
-    Name,
-    Organization,
-    OrganizationKind,
-    PartialDate,
-    Party,
-    PartyValue,
-    Person,
-    Place,
-    PlaceKind,
-    Quote,
-    QuoteKind,
-    Signatory,
-    Source,
-    SourceKind,
-    Title,
-    Topic,
-    Unit,
-    UnitKind,
-)
-from .query import Entity, Record
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the names below are imported on first use, by __getattr__
+    import os
     import sys
+
+    from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Records, Titles
+    from .errors import DataError, UnknownNameError
+    from .model import (
+        Agreement,
+        AgreementKind,
+        Alliance,
+        Claim,
+        ClaimStatus,
+        Coding,
+        Commitment,
+        Confidence,
+        CowType,
+        DateReading,
+        Edit,
+        EditKind,
+        Event,
+        Modality,
+        Name,
+        Organization,
+        OrganizationKind,
+        PartialDate,
+        Party,
+        PartyValue,
+        Person,
+        Place,
+        PlaceKind,
+        Quote,
+        QuoteKind,
+        Signatory,
+        Source,
+        SourceKind,
+        Title,
+        Topic,
+        Unit,
+        UnitKind,
+    )
+    from .query import Entity, Record
 
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
@@ -124,7 +125,33 @@ __all__ = [
     "to_records",
 ]
 
-_lock = threading.Lock()
+#: Where each lazily imported public name lives.
+_LAZY = {
+    **dict.fromkeys(
+        ("Agreements", "Claims", "Commitments", "Declaration", "Events", "Organizations", "Records"),
+        "edition",
+    ),
+    "Titles": "edition",
+    **dict.fromkeys(("DataError", "UnknownNameError"), "errors"),
+    **dict.fromkeys(("Entity", "Record"), "query"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public class on first use, so that ``import shusha_decl`` stays cheap."""
+    module = _LAZY.get(name, "model" if name[:1].isupper() and name in __all__ else None)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+_lock = _thread.allocate_lock()
 _edition: Declaration | None = None
 
 

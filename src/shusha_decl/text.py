@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["find_all", "fold"]
 
@@ -23,6 +24,7 @@ _PUNCTUATION = str.maketrans(dict.fromkeys(_DASHES, "-") | dict.fromkeys(_APOSTR
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # lookups fold the same few names again and again
 def fold(text: str) -> str:
     """Return a key for *text*: lower case, without diacritics, with plain dashes and single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_PUNCTUATION))

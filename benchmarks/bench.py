@@ -1,0 +1,132 @@
+"""Benchmarks: import time, the main job, warm queries and memory, against baselines measured in the same run.
+
+    python benchmarks/bench.py          # full run (about a minute): the table for docs/performance.md
+    python benchmarks/bench.py --quick  # a short run that fails only on a gross regression (2x a target)
+
+Cold timings run each command in a fresh interpreter, alternating the commands so that a noisy neighbour slows
+all of them alike, and report medians.  Ratios compare commands measured in the same run, which makes them
+comparable across machines; the absolute milliseconds are this machine's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from importlib.util import find_spec
+
+COLD = {
+    "import shusha_decl": "import shusha_decl",
+    "import attrs": "import attrs",
+    "main job": "import shusha_decl; shusha_decl.commitments(topic='energy')",
+    "import attrs, cattrs": "import attrs, cattrs",
+    "pycountry get": "import pycountry; pycountry.countries.get(alpha_2='AZ')",
+}
+MEMORY = {
+    "main job": "import shusha_decl; shusha_decl.commitments(topic='energy')",
+    "import attrs, cattrs": "import attrs, cattrs",
+}
+PEAK = "import resource, sys; {code}; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+
+
+def cold(runs: int) -> dict[str, float]:
+    """Median wall time (ms) of each command in a fresh interpreter, runs alternating between commands."""
+    commands = {k: v for k, v in COLD.items() if k != "pycountry get" or find_spec("pycountry")}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, code in commands.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def peak_kib(code: str, runs: int) -> float:
+    """Median peak resident memory (KiB on Linux) of a fresh interpreter running *code*."""
+    values = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", PEAK.format(code=code)], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(values)
+
+
+def warm(number: int) -> dict[str, float]:
+    """Microseconds per call of the two hot queries, on an edition already loaded."""
+    import shusha_decl
+
+    decl = shusha_decl.declaration()
+    decl.commitments(topic="energy")
+    decl.lookup("Türkiye")
+    return {
+        "commitments(topic=...)": min(
+            timeit.repeat(lambda: decl.commitments(topic="energy"), number=number, repeat=5)
+        )
+        / number
+        * 1e6,
+        "lookup(...)": min(timeit.repeat(lambda: decl.lookup("Türkiye"), number=number, repeat=5))
+        / number
+        * 1e6,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="few runs; fail only on a gross regression")
+    args = parser.parse_args()
+    runs, number, slack = (5, 2_000, 2.0) if args.quick else (21, 20_000, 1.0)
+
+    medians = cold(runs)
+    calls = warm(number)
+    memory = {name: peak_kib(code, 3 if args.quick else 7) for name, code in MEMORY.items()}
+    extra_mb = (memory["main job"] - memory["import attrs, cattrs"]) / 1024
+
+    checks = [
+        ("cold import vs import attrs", medians["import shusha_decl"] / medians["import attrs"], 1.10, "x"),
+        (
+            "main job vs import attrs, cattrs",
+            medians["main job"] / medians["import attrs, cattrs"],
+            1.15,
+            "x",
+        ),
+        ("warm commitments(topic=...)", calls["commitments(topic=...)"], 5.0, "us"),
+        ("warm lookup(...)", calls["lookup(...)"], 2.0, "us"),
+        ("peak memory of main job over import attrs, cattrs", extra_mb, 5.0, "MB"),
+    ]
+    if "pycountry get" in medians:
+        checks.append(
+            ("main job vs pycountry countries.get", medians["main job"] / medians["pycountry get"], 1.0, "x")
+        )
+
+    machine = f"{platform.platform()}, {platform.machine()}, Python {platform.python_version()}"
+    print(f"machine: {machine}")
+    print(f"runs: {runs} per cold command (medians), {number} calls x 5 repeats warm (best)\n")
+    print("| cold command | median ms |\n| --- | --- |")
+    for name, value in medians.items():
+        print(f"| `{COLD[name]}` | {value:.1f} |")
+    print("\n| measure | value | target | met |\n| --- | --- | --- | --- |")
+    failed = []
+    for name, value, target, unit in checks:
+        met = value <= target
+        print(f"| {name} | {value:.2f} {unit} | <= {target:g} {unit} | {'yes' if met else 'no'} |")
+        if value > target * slack:
+            failed.append(name)
+    if args.quick:
+        if failed:
+            print(f"\ngross regression (over 2x the target): {', '.join(failed)}", file=sys.stderr)
+            return 1
+        print("\nquick check: no measure is over twice its target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
