@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 
 import shusha_decl
 import shusha_decl.loader
+import shusha_decl.packaged
 from shusha_decl import Modality
 from shusha_decl.export import COLLECTIONS
 
@@ -37,14 +39,14 @@ def test_declaration_is_loaded_once_and_shared() -> None:
 
 def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = shusha_decl.loader.load_packaged
+    real = shusha_decl.packaged.load
 
     def counting() -> shusha_decl.Declaration:
         calls.append(1)
         return real()
 
     monkeypatch.setattr(shusha_decl, "_edition", None)
-    monkeypatch.setattr(shusha_decl.loader, "load_packaged", counting)
+    monkeypatch.setattr(shusha_decl.packaged, "load", counting)
     barrier = threading.Barrier(16)
     seen: list[shusha_decl.Declaration] = []
 
@@ -445,3 +447,14 @@ def test_import_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[] None"
+
+
+def test_the_build_cache_is_the_strictly_loaded_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wheel's pickle (made at build time) equals the JSON read by the strict loader; without it, JSON."""
+    cached = shusha_decl.packaged._from_pickle()
+    if cached is None and os.environ.get("CI"):
+        pytest.fail("the installed wheel has no usable edition.pickle")
+    assert (cached or shusha_decl.loader.load_packaged()) == shusha_decl.loader.load_packaged()
+    monkeypatch.setattr(shusha_decl.packaged, "__version__", "0.0.0")  # a cache from another version
+    assert shusha_decl.packaged._from_pickle() is None
+    assert shusha_decl.packaged.load() == DECL

@@ -161,7 +161,7 @@ def declaration() -> Declaration:
     if _edition is None:
         with _lock:
             if _edition is None:
-                from .loader import load_packaged
+                from .packaged import load as load_packaged
 
                 _edition = load_packaged()
     return _edition
