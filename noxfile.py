@@ -16,7 +16,7 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 ROOT = Path(__file__).parent
 DIST = ROOT / ".nox" / "_dist"
 
-nox.options.sessions = ["tests", "lint", "docs"]
+nox.options.sessions = ["tests", "lint", "docs", "package", "fuzz", "bench"]
 nox.options.reuse_existing_virtualenvs = False
 # nox's own default, stated so it does not depend on the nox version: CI must not skip a Python.
 nox.options.error_on_missing_interpreters = "CI" in os.environ
@@ -72,3 +72,30 @@ def docs(session: nox.Session) -> None:
     """The documentation, built in strict mode (broken links and bad docstrings fail)."""
     session.install(".[docs]")
     session.run("mkdocs", "build", "--strict", "--site-dir", str(session.create_tmp() + "/site"))
+
+
+@nox.session(python="3.12")
+def package(session: nox.Session) -> None:
+    """Build the sdist and wheel, check what they hold, and run twine check on them."""
+    session.install("build", "twine")
+    dist = Path(session.create_tmp()) / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT))
+    session.run("twine", "check", "--strict", *map(str, dist.iterdir()))
+    session.run("python", "tests/packaging/check_dist.py", str(dist))
+
+
+@nox.session(python="3.12")
+def fuzz(session: nox.Session) -> None:
+    """The loader fuzzer, for a fixed time budget (seconds as the first argument; 60 by default)."""
+    session.install(str(_wheel(session)))
+    seconds = session.posargs[0] if session.posargs else "60"
+    session.run("python", "tests/fuzz/fuzz_loader.py", "--seconds", seconds)
+
+
+@nox.session(python="3.11")
+def bench(session: nox.Session) -> None:
+    """The benchmark: quick by default (fails only on a gross regression); ``-- --full`` for the table."""
+    session.install(str(_wheel(session)), "pycountry")
+    mode = [] if "--full" in session.posargs else ["--quick"]
+    session.run("python", "benchmarks/bench.py", *mode)

@@ -332,13 +332,22 @@ def test_a_directory_without_an_edition(tmp_path: Path) -> None:
         shusha_decl.load(tmp_path)
 
 
-def test_a_very_large_file_is_rejected_whole(edition: Path) -> None:
-    """Fifty thousand extra commitments (a ~25 MB file): one clear error, not a crash or a hang."""
+def test_a_file_over_the_size_limit_is_not_read(edition: Path) -> None:
+    """A 20 MB file stops at the limit: memory stays bounded by it, whatever the file's size."""
+    with (edition / "places.json").open("w", encoding="utf-8") as stream:
+        stream.write('["' + "x" * (20 * 1024 * 1024) + '"]')
+    with pytest.raises(shusha_decl.DataError, match=r"places\.json: larger than 8,388,608 bytes"):
+        shusha_decl.load(edition)
+
+
+def test_many_problems_give_one_capped_message(edition: Path) -> None:
+    """Ten thousand duplicate commitments (a large file under the limit): one clear error of 21 lines."""
     commitments = json.loads((edition / "commitments.json").read_text(encoding="utf-8"))
-    (edition / "commitments.json").write_text(json.dumps(commitments + commitments[:1] * 50_000))
+    (edition / "commitments.json").write_text(json.dumps(commitments + commitments[:1] * 10_000))
     with pytest.raises(shusha_decl.DataError, match="duplicate id 'para_1__cmt_1'") as caught:
         shusha_decl.load(edition)
-    assert str(caught.value).count("\n") <= 20  # the message is capped, however many problems there are
+    assert str(caught.value).count("\n") == 20  # 20 problems and "... and N more"
+    assert str(caught.value).endswith("more")
 
 
 def test_all_problems_are_reported_not_just_the_first(edition: Path) -> None:

@@ -61,6 +61,8 @@ OWN_FILES = {
     )
 }
 HEADER_FILE = "declaration.json"
+#: The largest file an edition may have: the packaged files are under 50 KB; this bounds memory and time.
+MAX_FILE_BYTES = 8 * 1024 * 1024
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PATH = re.compile(r"\$\.(\w+)(.*)")
 
@@ -265,8 +267,12 @@ def _read(root: Traversable, name: str) -> Any:
     entry = root.joinpath(name)
     if not entry.is_file():
         raise DataError(f"{name}: missing from the edition at {root}")
+    with entry.open("rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(f"{name}: larger than {MAX_FILE_BYTES:,} bytes; not read further")
     try:
-        text = entry.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"{name}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
     try:

@@ -1,0 +1,102 @@
+"""A mutation fuzzer for the loader, with a time budget: any exception other than DataError is a failure.
+
+    python tests/fuzz/fuzz_loader.py --seconds 60 [--seed 1]
+
+Each round copies one file of the packaged edition, damages it (flipped, inserted or deleted bytes, a
+truncation, a duplicated or deleted JSON key or item, a value swapped for another from the edition) and loads
+the edition.  The seed makes a run repeatable; the report gives the count of rounds and of outcomes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import shusha_decl
+from shusha_decl.loader import OWN_FILES
+
+FILES = ["declaration.json", *OWN_FILES.values()]
+
+
+def byte_mutation(data: bytes, rng: random.Random) -> bytes:
+    position = rng.randrange(len(data) + 1)
+    choice = rng.randrange(4)
+    if choice == 0:
+        return data[:position] + bytes([rng.randrange(256)]) + data[position + 1 :]
+    if choice == 1:
+        return data[:position] + bytes(rng.randrange(256) for _ in range(rng.randint(1, 8))) + data[position:]
+    if choice == 2:
+        return data[:position] + data[position + rng.randint(1, 64) :]
+    return data[:position]
+
+
+def nodes(value: Any) -> list[Any]:
+    found = [value]
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    for child in children:
+        found += nodes(child)
+    return found
+
+
+def json_mutation(data: bytes, rng: random.Random, pool: list[Any]) -> bytes:
+    value = json.loads(data)
+    containers = [n for n in nodes(value) if isinstance(n, (dict, list)) and n]
+    target = rng.choice(containers)
+    key = rng.choice(list(target)) if isinstance(target, dict) else rng.randrange(len(target))
+    choice = rng.randrange(3)
+    if choice == 0:
+        del target[key]
+    elif choice == 1:
+        target[key] = rng.choice(pool)
+    elif isinstance(target, list):
+        target.append(target[key])
+    else:
+        target[f"{key}_"] = target[key]
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    root = Path(tempfile.mkdtemp())
+    shusha_decl.dump(shusha_decl.declaration(), root)
+    originals = {name: (root / name).read_bytes() for name in FILES}
+    pool = [n for name in FILES for n in nodes(json.loads(originals[name]))]
+    outcomes: Counter[str] = Counter()
+    deadline = time.monotonic() + args.seconds
+    while time.monotonic() < deadline:
+        name = rng.choice(FILES)
+        data = originals[name]
+        mutated = byte_mutation(data, rng) if rng.random() < 0.5 else json_mutation(data, rng, pool)
+        (root / name).write_bytes(mutated)
+        try:
+            shusha_decl.load(root)
+            outcomes["loaded"] += 1
+        except shusha_decl.DataError:
+            outcomes["DataError"] += 1
+        except Exception:
+            outcomes["unexpected"] += 1
+            print(f"unexpected exception for a mutation of {name}:", file=sys.stderr)
+            traceback.print_exc()
+        finally:
+            (root / name).write_bytes(data)
+    rounds = sum(outcomes.values())
+    print(f"fuzz: {rounds} rounds in {args.seconds:g} s (seed {args.seed}): {dict(outcomes)}")
+    return 1 if outcomes["unexpected"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
