@@ -458,3 +458,8 @@ def test_the_build_cache_is_the_strictly_loaded_json(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(shusha_decl.packaged, "__version__", "0.0.0")  # a cache from another version
     assert shusha_decl.packaged._from_pickle() is None
     assert shusha_decl.packaged.load() == DECL
+
+
+def test_data_version_and_source_date_are_exposed_without_loading() -> None:
+    assert str(DECL.get(DECL.text_source).published_on) == shusha_decl.SOURCE_DATE  # type: ignore[union-attr]
+    assert date.fromisoformat(shusha_decl.DATA_VERSION) >= date(2026, 11, 23)

@@ -64,8 +64,14 @@ if TYPE_CHECKING:  # the names below are imported on first use, by __getattr__
         from importlib.abc import Traversable
 
 __version__ = "0.1.0"
+#: The version of the packaged data: the date of its last correction (see docs/corrections.md).
+DATA_VERSION = "2026-11-23"
+#: The publication date of the shipped English text (Trend News Agency), as an ISO date.
+SOURCE_DATE = "2021-06-16"
 
 __all__ = [
+    "DATA_VERSION",
+    "SOURCE_DATE",
     "Agreement",
     "AgreementKind",
     "Agreements",
