@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import shusha_decl
+from shusha_decl.cli import main
 
 Json = Any
 Breaker = Callable[[Path], None]
@@ -127,6 +128,10 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     '"42" for an int': (
         edit("declaration.json", setitem(["parties", 0, "cow_code"], "373")),
         ["declaration.json: $.parties[0].cow_code", "expected an integer"],
+    ),
+    '"yes" for an int': (
+        edit("declaration.json", setitem(["parties", 1, "cow_code"], "yes")),
+        ["declaration.json: $.parties[1].cow_code", 'expected an integer, got str "yes"'],
     ),
     "bool for an int": (
         edit("declaration.json", setitem(["parties", 1, "cow_code"], True)),
@@ -316,6 +321,20 @@ def test_bad_edition_gives_data_error_naming_file_and_field(
     assert isinstance(caught.value, ValueError)
     for part in expected:
         assert part in str(caught.value)
+
+
+@pytest.mark.parametrize(("breaker", "expected"), list(CASES.values()), ids=list(CASES))
+def test_validate_command_reports_the_same_error_and_exits_2(
+    edition: Path, breaker: Breaker, expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    breaker(edition)
+    assert main(["validate", str(edition)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("shusha-decl: ")
+    assert "Traceback" not in err
+    for part in expected:
+        assert part in err
 
 
 def test_the_untouched_copy_is_valid(edition: Path) -> None:
