@@ -64,7 +64,9 @@ LISTINGS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "claims": ({"--status": "status", "--source": "source"}, ("id", "status", "source", "text")),
 }
 _SINGLE = {"signed_after", "signed_before", "after", "before"}  # dates: one value each
-_WIDTH = 100
+_WIDTH = 100  # text is wrapped to this width
+_TABLE_WIDTH = 120  # a table's lines are cut to fit this width, leaving the last column at least _LAST
+_LAST = 30
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,7 +124,8 @@ def _cell(value: Any) -> str:
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    widths[-1] = max(len(columns[-1]), min(widths[-1], _WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)))
+    room = _TABLE_WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)
+    widths[-1] = max(len(columns[-1]), min(widths[-1], max(room, _LAST)))
 
     def line(values: list[str]) -> str:
         last = (
