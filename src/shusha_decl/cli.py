@@ -144,13 +144,12 @@ def _render(rows: list[dict[str, Any]], columns: Sequence[str], output: str | No
     if output == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if output == "csv":
+        from .export.tables import csv_cell
+
         stream = io.StringIO()
         writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
-            for r in rows
-        )
+        writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
         return stream.getvalue().rstrip("\n")
     return _table(rows, columns)
 

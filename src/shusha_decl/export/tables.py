@@ -24,7 +24,7 @@ from .. import model
 from ..edition import Declaration
 from . import to_records
 
-__all__ = ["LONG_TABLES", "TABLES", "to_csv", "to_datapackage"]
+__all__ = ["LONG_TABLES", "TABLES", "csv_cell", "to_csv", "to_datapackage"]
 
 #: The collection tables, each with its record class.
 TABLES: dict[str, type] = {
@@ -110,7 +110,8 @@ def _long_schema(column: str, target: str | None) -> dict[str, Any]:
     return schema
 
 
-def _cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A JSON-ready value as a CSV cell: lists and objects as JSON, ``None`` as an empty cell."""
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
@@ -133,7 +134,7 @@ def to_csv(decl: Declaration, directory: str | os.PathLike[str]) -> list[pathlib
     for name in (*TABLES, "alliance"):
         records = to_records(decl, name)
         header = list(records[0])
-        _write(root / f"{name}.csv", header, [[_cell(r[k]) for k in header] for r in records])
+        _write(root / f"{name}.csv", header, [[csv_cell(r[k]) for k in header] for r in records])
         written.append(root / f"{name}.csv")
     for name, (column, field, _) in LONG_TABLES.items():
         rows = [[c.id, value] for c in decl.commitments for value in getattr(c, field)]
