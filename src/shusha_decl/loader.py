@@ -445,7 +445,7 @@ def check(decl: Declaration) -> Iterator[tuple[str, str]]:
 
 def _check_titles(decl: Declaration) -> Iterator[tuple[str, str]]:
     """One title per language, and the English one is the declaration's title."""
-    languages = [title.language for title in decl.titles._titles]
+    languages = list(decl.titles)  # iterating gives every title's language, repeats included
     for i, language in enumerate(languages):
         if languages.index(language) != i:
             yield f"{HEADER_FILE}: $.titles[{i}].language", f"a second title in {language!r}"

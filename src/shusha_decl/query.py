@@ -261,7 +261,7 @@ class Index:
             tests.append(lambda a: a.signed_on is not None and a.signed_on < before)
         if mentions is not None:
             tests.append(self._mentioned_in(mentions))
-        return tuple(a for a in agreements if all(test(a) for test in tests))
+        return _passing(agreements, tests)
 
     def organizations(
         self, organizations: Sequence[Organization], *, kind: object = None, mentions: object = None
@@ -272,7 +272,7 @@ class Index:
             tests.append(lambda o: o.kind in kinds)
         if mentions is not None:
             tests.append(self._mentioned_in(mentions))
-        return tuple(o for o in organizations if all(test(o) for test in tests))
+        return _passing(organizations, tests)
 
     def events(
         self, events: Sequence[Event], *, after: object = None, before: object = None, concerns: object = None
@@ -287,7 +287,7 @@ class Index:
         if concerns is not None:
             wanted = {self._record_id(value) for value in _values(concerns)}
             tests.append(lambda e: not wanted.isdisjoint(e.concerns))
-        return tuple(e for e in events if all(test(e) for test in tests))
+        return _passing(events, tests)
 
     def claims(
         self, claims: Sequence[Claim], *, status: object = None, source: object = None
@@ -304,7 +304,7 @@ class Index:
                 valid = ", ".join(sorted(cited))
                 raise UnknownNameError(f"no claim cites the source {unknown[0]}; sources of claims: {valid}")
             tests.append(lambda c: c.source in sources)
-        return tuple(c for c in claims if all(test(c) for test in tests))
+        return _passing(claims, tests)
 
     def _record_id(self, value: object) -> str:
         """The id of a record given as a record, an id, the declaration's id or a name ``lookup`` knows."""
@@ -349,6 +349,11 @@ def _positions(
 
 def _union(table: Mapping[str, frozenset[int]], keys: Iterable[str]) -> frozenset[int]:
     return frozenset().union(*(table.get(key, frozenset()) for key in keys))
+
+
+def _passing(records: Sequence[_T], tests: list[Callable[[_T], bool]]) -> tuple[_T, ...]:
+    """The records that pass every test, in order."""
+    return tuple(record for record in records if all(test(record) for test in tests))
 
 
 def _select(records: Sequence[_T], selected: list[frozenset[int]]) -> tuple[_T, ...]:

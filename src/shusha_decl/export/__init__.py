@@ -29,6 +29,9 @@ COLLECTIONS = ("units", "preamble", "provisions", "edits", "parties", "signatori
 
 
 def _records(decl: Declaration, name: str) -> list[Any]:
+    """The records of the collection *name* (the alliance as one row per variable)."""
+    if name not in COLLECTIONS:
+        raise ValueError(f"unknown collection {name!r}; valid names: {', '.join(COLLECTIONS)}")
     if name == "titles":
         return list(decl.titles.values())
     if name == "alliance":  # one row per variable
@@ -47,8 +50,6 @@ def to_records(decl: Declaration, name: str) -> list[dict[str, Any]]:
     Raises:
         ValueError: *name* is not a collection (the message lists the valid names).
     """
-    if name not in COLLECTIONS:
-        raise ValueError(f"unknown collection {name!r}; valid names: {', '.join(COLLECTIONS)}")
     records: list[dict[str, Any]] = converter.unstructure(_records(decl, name))
     return records
 
@@ -115,10 +116,10 @@ def to_frame(decl: Declaration, name: str, *, explode: str | None = None) -> Any
         import pandas as pd
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError('to_frame needs pandas: pip install "shusha-decl[pandas]"') from exc
-    records = to_records(decl, name)
+    items = _records(decl, name)
+    records: list[dict[str, Any]] = converter.unstructure(items)
     frame = pd.DataFrame.from_records(records)
-    hints = _date_columns(decl, name)
-    for column in hints:
+    for column in _date_columns(items):
         frame[column] = pd.to_datetime(frame[column])
     if explode is not None:
         lists = [c for c in frame.columns if records and isinstance(records[0][c], list)]
@@ -128,9 +129,8 @@ def to_frame(decl: Declaration, name: str, *, explode: str | None = None) -> Any
     return frame
 
 
-def _date_columns(decl: Declaration, name: str) -> list[str]:
-    """The columns of *name* that hold full dates (``date`` fields, not partial dates)."""
-    records = _records(decl, name)
+def _date_columns(records: list[Any]) -> list[str]:
+    """The fields of *records* that hold full dates (``date`` fields, not partial dates)."""
     if not records or not attrs.has(type(records[0])):
         return []
     hints = typing.get_type_hints(type(records[0]), vars(model))

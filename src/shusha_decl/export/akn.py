@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..edition import Declaration
 from ..model import Agreement, Organization, Person, Place, Unit
-from ..query import Entity
+from ..query import Entity, names_of
 
 __all__ = ["NAMESPACE", "to_akn"]
 
@@ -82,18 +82,12 @@ def _references(decl: Declaration, meta: ET.Element) -> None:
         _tlc(references, "TLCConcept", topic.id, f"/ontology/concept/shusha-decl/{topic.id}", topic.label)
 
 
-def _names(entity: Entity) -> list[str]:
-    return [
-        entity.name,
-        *entity.aliases,
-        *([entity.acronym] if isinstance(entity, Organization) and entity.acronym else []),
-    ]
-
-
 def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, Entity]]:
     """Where each entity is named in *text*: non-overlapping spans, longest name first."""
     spans: list[tuple[int, int, Entity]] = []
-    candidates = sorted(((name, e) for e in entities for name in _names(e)), key=lambda c: -len(c[0]))
+    candidates = sorted(
+        ((name, e) for e in entities for name in names_of(e) if name != e.id), key=lambda c: -len(c[0])
+    )
     for name, entity in candidates:
         start = text.find(name)
         while start >= 0:
