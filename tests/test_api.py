@@ -18,6 +18,7 @@ import pytest
 
 import shusha_decl
 import shusha_decl.loader
+import shusha_decl.model
 import shusha_decl.packaged
 from shusha_decl import Modality
 from shusha_decl.export import COLLECTIONS
@@ -139,6 +140,88 @@ def test_records_are_frozen_slotted_hashable_and_sortable(record: shusha_decl.Re
 
 def test_records_sort_by_id() -> None:
     assert ids(tuple(sorted(DECL.agreements))) == sorted(ids(DECL.agreements))
+
+
+def _generated_by_attrs(kind: type) -> type:
+    """The class attrs would make from *kind*'s fields with its own eq, order, hash and repr methods."""
+    fields = attrs.fields(kind)
+    ordered = issubclass(kind, shusha_decl.model.OrderedValue)
+    these = {f.name: attrs.field(eq=f.eq, order=f.order and ordered, repr=f.repr) for f in fields}
+    return attrs.make_class(kind.__name__, these, frozen=True, order=ordered)
+
+
+#: Instances of the classes the edition holds none of.
+NOT_IN_THE_DATA = {
+    shusha_decl.CowType: [DECL.alliance.cow_type()],
+    shusha_decl.PartyValue: [shusha_decl.PartyValue("AZ", 1), shusha_decl.PartyValue("TR", 0)],
+}
+
+
+def _pairs(kind: type) -> list[tuple[object, object]]:
+    """Every pair of up to eight instances of *kind*."""
+    records = sorted({r for r in _values_of(DECL) if type(r) is kind}, key=repr)[:8]
+    records = records or NOT_IN_THE_DATA[kind]
+    return [(a, b) for a in records for b in records]
+
+
+def _values_of(value: object) -> list[object]:
+    """Every attrs instance reachable from *value*."""
+    found = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if attrs.has(type(item)):
+            found.append(item)
+            stack.extend(getattr(item, f.name) for f in attrs.fields(type(item)) if f.eq)
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif isinstance(item, shusha_decl.Titles):
+            stack.extend(item.values())
+    return found
+
+
+#: Every record class (the Declaration, with a repr of its own, is tested below).
+VALUE_CLASSES = [
+    kind
+    for name in shusha_decl.model.__all__
+    if isinstance(kind := getattr(shusha_decl.model, name), type) and attrs.has(kind)
+]
+
+
+@pytest.mark.parametrize("kind", VALUE_CLASSES, ids=lambda k: k.__name__)
+def test_shared_methods_behave_as_attrs_generated_ones(kind: type) -> None:
+    """Value/OrderedValue give each record the eq, hash, order and repr that attrs would generate."""
+    twin = _generated_by_attrs(kind)
+    pairs = _pairs(kind)
+    assert isinstance(pairs[0][0], kind)
+    for a, b in pairs:
+        ta, tb = (twin(*(getattr(r, f.name) for f in attrs.fields(kind))) for r in (a, b))
+        assert repr(a) == repr(ta)
+        assert (a == b) is (ta == tb)
+        assert (a != b) is (ta != tb)
+        copy = attrs.evolve(a)
+        assert copy is not a
+        assert copy == a
+        assert hash(copy) == hash(a)
+        if issubclass(kind, shusha_decl.model.OrderedValue):
+            assert (a < b, a <= b, a > b, a >= b) == (ta < tb, ta <= tb, ta > tb, ta >= tb)
+    record = pairs[0][0]
+    assert record != object()
+    assert record.__eq__(object()) is NotImplemented
+    if issubclass(kind, shusha_decl.model.OrderedValue):
+        with pytest.raises(TypeError):
+            record < object()  # noqa: B015
+    else:
+        with pytest.raises(TypeError):
+            record < record  # noqa: B015
+
+
+def test_declaration_equality_ignores_its_index() -> None:
+    """The Declaration's ``_index`` field is made with eq=False: a rebuilt index changes nothing."""
+    copy = pickle.loads(pickle.dumps(DECL))
+    assert copy._index is not DECL._index
+    assert copy == DECL
+    assert hash(copy) == hash(DECL)
 
 
 def test_collections_are_immutable_tuples() -> None:

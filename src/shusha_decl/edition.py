@@ -7,14 +7,13 @@ callable: ``decl.commitments`` is the tuple of all commitments and
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import ClassVar, Generic, NoReturn, TypeVar
 
 from attrs import field, frozen
 
-from .display import html_table
+from .display import html_table, summary_html
 from .model import (
     Agreement,
     Alliance,
@@ -32,6 +31,7 @@ from .model import (
     Title,
     Topic,
     Unit,
+    Value,
 )
 from .query import Entity, Index, Record
 
@@ -254,8 +254,8 @@ class Organizations(Records[Organization]):
 _COUNTED = ("preamble", "provisions", "commitments", "agreements", "organizations", "events", "claims")
 
 
-@frozen(repr=False)
-class Declaration:
+@frozen(eq=False, repr=False)
+class Declaration(Value):
     """The Shusha Declaration: its metadata, its text in units, the coding and the entities it names.
 
     Get the packaged edition with :func:`shusha_decl.declaration`; build one
@@ -314,8 +314,7 @@ class Declaration:
             ("text", f"{self.text_language}, from {self.text_source}"),
             *((name, str(len(getattr(self, name)))) for name in _COUNTED),
         ]
-        body = "".join(f"<tr><th>{k}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
-        return f"<table><caption>{html.escape(self.title)}</caption><tbody>{body}</tbody></table>"
+        return summary_html(self.title, rows)
 
     @property
     def units(self) -> tuple[Unit, ...]:

@@ -1,6 +1,11 @@
 """The records of the edition: frozen, slotted, hashable attrs classes.
 
-Records sort by ``id``; equality and hashing use every field.
+Records sort by ``id``; equality and hashing use every field.  attrs makes
+each class (``__init__``, slots, immutability, ``attrs.fields``); equality,
+hashing, ordering and ``repr`` come from :class:`Value` and
+:class:`OrderedValue`, written once over the attrs fields instead of
+compiled again for every class, which halves the cost of creating the
+classes on the first :func:`shusha_decl.declaration` call.
 
 Every record has an ``id`` unique across the whole edition.  Records refer to
 one another by id (``Commitment.provision``, ``Quote.speaker``, ``mentions``),
@@ -15,13 +20,18 @@ This module imports nothing but the standard library and attrs, so that
 from __future__ import annotations
 
 import enum
-import html
+import operator
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import field, frozen
 
-from .display import short_repr
+if TYPE_CHECKING:
+    from attrs import Attribute
+
+from .display import short_repr, unit_html
 
 __all__ = [
     "Agreement",
@@ -135,12 +145,69 @@ class SourceKind(str, enum.Enum):
     REFERENCE = "reference"
 
 
+class Value:
+    """Equality, hashing and ``repr`` over the attrs fields, as attrs would generate them.
+
+    For classes decorated with ``@frozen(eq=False, repr=False)``: two values
+    are equal when they are of the same class and their fields compare equal
+    (fields made with ``eq=False`` take no part, in hashing either); ``repr``
+    shows the fields made with ``repr`` true, through a field's own ``repr``
+    callable where it has one.
+    """
+
+    __slots__ = ()
+    if TYPE_CHECKING:  # set by attrs on each subclass; not an annotation at run time (get_type_hints)
+        __attrs_attrs__: ClassVar[tuple[Attribute[Any], ...]]
+
+    def _compared(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, a.name) for a in self.__attrs_attrs__ if a.eq])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Value) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__qualname__, *self._compared()))
+
+    def __repr__(self) -> str:
+        shown = (
+            f"{a.name}={(a.repr if callable(a.repr) else repr)(getattr(self, a.name))}"
+            for a in self.__attrs_attrs__
+            if a.repr
+        )
+        return f"{self.__class__.__qualname__}({', '.join(shown)})"
+
+
+def _comparison(compare: Callable[[Any, Any], bool]) -> Callable[[OrderedValue, object], Any]:
+    def method(self: OrderedValue, other: object) -> Any:  # bool, or NotImplemented
+        if not isinstance(other, OrderedValue) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return compare(self._ordered(), other._ordered())
+
+    return method
+
+
+class OrderedValue(Value):
+    """A :class:`Value` that sorts by its fields made with ``order`` true (for records, the ``id``)."""
+
+    __slots__ = ()
+
+    def _ordered(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, a.name) for a in self.__attrs_attrs__ if a.order])
+
+    __lt__ = _comparison(operator.lt)
+    __le__ = _comparison(operator.le)
+    __gt__ = _comparison(operator.gt)
+    __ge__ = _comparison(operator.ge)
+
+
 _Day = date  # for annotations inside classes that have a field called ``date``
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-@frozen(order=True)
-class PartialDate:
+@frozen(eq=False, repr=False)
+class PartialDate(OrderedValue):
     """A date known to the year, the month or the day (``"2022"``, ``"2022-02"``, ``"2022-02-01"``)."""
 
     year: int
@@ -190,8 +257,8 @@ class PartialDate:
         return self.isoformat()
 
 
-@frozen(order=True)
-class Unit:
+@frozen(eq=False, repr=False)
+class Unit(OrderedValue):
     """A unit of the declaration's text: the opening formula, a recital, a paragraph or the conclusions.
 
     ``id`` follows the Akoma Ntoso eId convention (``preamble__recs__rec_3``,
@@ -204,11 +271,11 @@ class Unit:
     text: str = field(order=False, repr=short_repr)
 
     def _repr_html_(self) -> str:
-        return f"<p><code>{self.id}</code> {html.escape(self.text)}</p>"
+        return unit_html(self.id, self.text)
 
 
-@frozen(order=True)
-class Edit:
+@frozen(eq=False, repr=False)
+class Edit(OrderedValue):
     """An editorial fix to the extracted source text.
 
     ``before`` is the source text exactly as received (with enough context to
@@ -223,8 +290,8 @@ class Edit:
     note: str = field(order=False)
 
 
-@frozen(order=True)
-class Party:
+@frozen(eq=False, repr=False)
+class Party(OrderedValue):
     """A party to the declaration; ``id`` is its ISO 3166-1 alpha-2 code."""
 
     id: str
@@ -240,8 +307,8 @@ class Party:
         return self.id
 
 
-@frozen(order=True)
-class Signatory:
+@frozen(eq=False, repr=False)
+class Signatory(OrderedValue):
     """Who signed for a party, and where that is reported."""
 
     id: str
@@ -250,8 +317,8 @@ class Signatory:
     sources: tuple[str, ...] = field(order=False)
 
 
-@frozen(order=True)
-class Commitment:
+@frozen(eq=False, repr=False)
+class Commitment(OrderedValue):
     """One operative sentence of a paragraph, with this project's analytic coding."""
 
     id: str
@@ -263,8 +330,8 @@ class Commitment:
     mentions: tuple[str, ...] = field(order=False)
 
 
-@frozen(order=True)
-class Name:
+@frozen(eq=False, repr=False)
+class Name(OrderedValue):
     """Another name of an organisation; ``date`` is the change (a former name's end, a later name's start)."""
 
     name: str
@@ -273,8 +340,8 @@ class Name:
     sources: tuple[str, ...] = field(order=False)
 
 
-@frozen(order=True)
-class Agreement:
+@frozen(eq=False, repr=False)
+class Agreement(OrderedValue):
     """An agreement the declaration refers to."""
 
     id: str
@@ -294,8 +361,8 @@ class Agreement:
         return self.title
 
 
-@frozen(order=True)
-class Organization:
+@frozen(eq=False, repr=False)
+class Organization(OrderedValue):
     """An organisation or body the declaration names; ``name`` is its name when the declaration was signed."""
 
     id: str
@@ -312,8 +379,8 @@ class Organization:
     note: str | None = field(order=False)
 
 
-@frozen(order=True)
-class Place:
+@frozen(eq=False, repr=False)
+class Place(OrderedValue):
     """A place, region or infrastructure project the declaration names."""
 
     id: str
@@ -325,8 +392,8 @@ class Place:
     note: str | None = field(order=False)
 
 
-@frozen(order=True)
-class Person:
+@frozen(eq=False, repr=False)
+class Person(OrderedValue):
     """A person the declaration names, with the roles it gives them."""
 
     id: str
@@ -337,8 +404,8 @@ class Person:
     sources: tuple[str, ...] = field(order=False)
 
 
-@frozen(order=True)
-class Quote:
+@frozen(eq=False, repr=False)
+class Quote(OrderedValue):
     """A quotation in the declaration's text, attributed to ``speaker`` (a person's id)."""
 
     id: str
@@ -348,8 +415,8 @@ class Quote:
     kind: QuoteKind = field(order=False)
 
 
-@frozen(order=True)
-class Topic:
+@frozen(eq=False, repr=False)
+class Topic(OrderedValue):
     """A value of the closed topic vocabulary; ``category`` is ``None`` for the five categories."""
 
     id: str
@@ -358,8 +425,8 @@ class Topic:
     definition: str = field(order=False)
 
 
-@frozen(order=True)
-class Source:
+@frozen(eq=False, repr=False)
+class Source(OrderedValue):
     """A document a fact in the edition comes from.
 
     ``url`` is given only where the full address is known; otherwise
@@ -378,8 +445,8 @@ class Source:
     note: str | None = field(order=False)
 
 
-@frozen(order=True)
-class Title:
+@frozen(eq=False, repr=False)
+class Title(OrderedValue):
     """The declaration's official title in one language (ISO 639-1 code), with where it is attested."""
 
     id: str
@@ -388,16 +455,16 @@ class Title:
     sources: tuple[str, ...] = field(order=False)
 
 
-@frozen(order=True)
-class DateReading:
+@frozen(eq=False, repr=False)
+class DateReading(OrderedValue):
     """One source's reading of a disputed date."""
 
     date: PartialDate
     sources: tuple[str, ...] = field(order=False)
 
 
-@frozen(order=True)
-class Event:
+@frozen(eq=False, repr=False)
+class Event(OrderedValue):
     """A dated step in the declaration's history.
 
     ``date`` is as precise as the sources allow, or ``None`` when it is not
@@ -432,8 +499,8 @@ class Event:
         return min(d.first_day() for d in dates), max(d.last_day() for d in dates)
 
 
-@frozen(order=True)
-class Claim:
+@frozen(eq=False, repr=False)
+class Claim(OrderedValue):
     """A claim about the declaration's content made in a news source, checked against the text.
 
     ``evidence`` holds the ids of the units or commitments that support the
@@ -449,16 +516,16 @@ class Claim:
     explanation: str = field(order=False)
 
 
-@frozen
-class PartyValue:
+@frozen(eq=False, repr=False)
+class PartyValue(Value):
     """A party's own value for an alliance variable, where the parties' obligations differ."""
 
     party: str
     value: int
 
 
-@frozen
-class Coding:
+@frozen(eq=False, repr=False)
+class Coding(Value):
     """This project's value for one ATOP variable, with how sure it is and the units it rests on."""
 
     value: int
@@ -468,8 +535,8 @@ class Coding:
     per_party: tuple[PartyValue, ...]
 
 
-@frozen
-class CowType:
+@frozen(eq=False, repr=False)
+class CowType(Value):
     """The Correlates of War alliance type implied by the coding, and the variable it follows from."""
 
     type: str
@@ -487,8 +554,8 @@ _COW_TYPES = (
 )
 
 
-@frozen
-class Alliance:
+@frozen(eq=False, repr=False)
+class Alliance(Value):
     """The declaration coded as an alliance under the ATOP codebook's definitions: this project's coding.
 
     ATOP v5.1 ends in 2018 and COW v4.1 in 2012; neither contains the declaration, and this is not an

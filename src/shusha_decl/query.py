@@ -11,7 +11,6 @@ values: a filter never answers a typo with an empty result.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -95,8 +94,15 @@ def _values(criterion: object) -> tuple[object, ...]:
     return values
 
 
+def _close(word: str, choices: Iterable[str]) -> list[str]:
+    """Up to five of *choices* close to *word*; difflib is imported only when a name is not found."""
+    from difflib import get_close_matches
+
+    return get_close_matches(word, choices, n=5, cutoff=0.6)
+
+
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(fold(word), {fold(c): c for c in choices}, n=5, cutoff=0.6)
+    close = _close(fold(word), {fold(c): c for c in choices})
     return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
 
 
@@ -153,7 +159,7 @@ class Index:
         try:
             return self.records[record_id]
         except KeyError:
-            close = difflib.get_close_matches(str(record_id), self.records, n=5, cutoff=0.6)
+            close = _close(str(record_id), self.records)
             hint = f"; close ids: {', '.join(close)}" if close else ""
             raise KeyError(f"no record with id {record_id!r}{hint}") from None
 
