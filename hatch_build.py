@@ -1,9 +1,14 @@
-"""Hatch build hook: ship a pickle of the packaged edition beside its JSON files, for a fast first load.
+"""Hatch build hook: compile the packaged edition into the wheel, for a fast first load.
 
 The JSON files stay the single source of truth.  At build time the hook reads
-them with the strict loader (so a wheel is never built from invalid data) and
-pickles the resulting Declaration; ``shusha_decl.packaged`` loads that pickle
-when it matches the installed version and falls back to the JSON otherwise.
+them with the strict loader (so a wheel is never built from invalid data),
+pickles the resulting Declaration and writes the pickle into a generated
+module, ``shusha_decl/_built_edition.py``.  Importing a module costs the
+import system nothing it has not already paid for, where reading a data file
+through importlib.resources first imports importlib.resources itself (about
+ten milliseconds); see docs/performance.md.  ``shusha_decl.packaged`` uses
+the module when it matches the installed version and reads the JSON
+otherwise.  Editable installs get no module: they read the JSON they edit.
 """
 
 from __future__ import annotations
@@ -16,11 +21,19 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
+MODULE = '''"""The packaged edition, pickled by hatch_build.py from the JSON files: do not edit."""
+
+VERSION = {version!r}
+PICKLE = {pickle!r}
+'''
+
 
 class EditionCacheHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if version == "editable":
+            return
         source = Path(self.root) / "src"
         sys.path.insert(0, str(source))
         try:
@@ -28,9 +41,9 @@ class EditionCacheHook(BuildHookInterface):  # type: ignore[type-arg]
             from shusha_decl.loader import load
 
             edition = load(source / "shusha_decl" / "data")
-            payload = pickle.dumps((shusha_decl.__version__, edition), protocol=5)
+            module = MODULE.format(version=shusha_decl.__version__, pickle=pickle.dumps(edition, protocol=5))
         finally:
             sys.path.remove(str(source))
-        target = Path(tempfile.mkdtemp()) / "edition.pickle"
-        target.write_bytes(payload)
-        build_data["force_include"][str(target)] = "shusha_decl/data/edition.pickle"
+        target = Path(tempfile.mkdtemp()) / "_built_edition.py"
+        target.write_text(module, encoding="utf-8")
+        build_data["force_include"][str(target)] = "shusha_decl/_built_edition.py"

@@ -532,14 +532,31 @@ def test_import_is_cheap() -> None:
     assert out.strip() == "[] None"
 
 
+def test_first_load_from_the_wheel_reads_no_file() -> None:
+    """The main job imports neither cattrs, json nor importlib.resources: the build compiled the edition."""
+    code = (
+        "import sys, shusha_decl; shusha_decl.commitments(topic='energy'); "
+        "heavy = ('cattrs', 'json', 'importlib.metadata', 'importlib.resources', 'html', 'difflib'); "
+        "built = 'shusha_decl._built_edition' in sys.modules; "
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), built)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    if out.strip() != "[] True" and not os.environ.get("CI") and shusha_decl.packaged._from_build() is None:
+        pytest.skip("a source checkout has no compiled edition (CI tests the wheel)")
+    assert out.strip() == "[] True"
+
+
 def test_the_build_cache_is_the_strictly_loaded_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The wheel's pickle (made at build time) equals the JSON read by the strict loader; without it, JSON."""
-    cached = shusha_decl.packaged._from_pickle()
+    """The wheel's compiled edition (made at build time) equals the JSON read by the strict loader.
+
+    Without it (another version, a source checkout), the JSON is read.
+    """
+    cached = shusha_decl.packaged._from_build()
     if cached is None and os.environ.get("CI"):
-        pytest.fail("the installed wheel has no usable edition.pickle")
+        pytest.fail("the installed wheel has no usable _built_edition module")
     assert (cached or shusha_decl.loader.load_packaged()) == shusha_decl.loader.load_packaged()
     monkeypatch.setattr(shusha_decl.packaged, "__version__", "0.0.0")  # a cache from another version
-    assert shusha_decl.packaged._from_pickle() is None
+    assert shusha_decl.packaged._from_build() is None
     assert shusha_decl.packaged.load() == DECL
 
 

@@ -1,17 +1,20 @@
-"""The edition shipped in the package: from the build's pickle when it fits, else from the JSON files.
+"""The edition shipped in the package: from the build's compiled copy when it fits, else from the JSON files.
 
-The wheel carries ``data/edition.pickle``, made at build time from the JSON
-files by the strict loader (see ``hatch_build.py``).  Unpickling skips the
-import of cattrs and the validation already done at build time, which makes
-the first :func:`shusha_decl.declaration` call several times faster.  A
-pickle that is missing (a source checkout), from another version or
-unreadable is ignored, and the JSON files are read and checked instead.
+A wheel carries ``_built_edition``, a module that the build (``hatch_build.py``)
+writes from the JSON files after reading them with the strict loader: the
+edition, pickled.  Unpickling it skips the import of cattrs and the checks
+already made at build time, and importing a module skips the import of
+:mod:`importlib.resources`; together they make the first
+:func:`shusha_decl.declaration` call several times faster.  A compiled copy
+that is missing (a source checkout, an editable install), from another
+version or unreadable is ignored, and the JSON files are read and checked
+through :mod:`importlib.resources` instead.
 """
 
 from __future__ import annotations
 
 import pickle
-from importlib.resources import files
+from importlib import import_module
 
 from . import __version__
 from .edition import Declaration
@@ -19,20 +22,23 @@ from .edition import Declaration
 __all__ = ["load"]
 
 
-def _from_pickle() -> Declaration | None:
-    entry = files(__package__).joinpath("data").joinpath("edition.pickle")
-    if not entry.is_file():
+def _from_build() -> Declaration | None:
+    try:
+        built = import_module("._built_edition", __package__)
+    except ImportError:
+        return None
+    if getattr(built, "VERSION", None) != __version__:
         return None
     try:
-        version, edition = pickle.loads(entry.read_bytes())  # written by this package's own build
-    except Exception:  # an unreadable cache is never an error: the JSON is the truth
+        edition = pickle.loads(built.PICKLE)  # written by this package's own build
+    except Exception:  # an unreadable copy is never an error: the JSON is the truth
         return None
-    return edition if version == __version__ and isinstance(edition, Declaration) else None
+    return edition if isinstance(edition, Declaration) else None
 
 
 def load() -> Declaration:
     """The packaged edition."""
-    edition = _from_pickle()
+    edition = _from_build()
     if edition is None:
         from .loader import load_packaged
 

@@ -21,7 +21,7 @@ def main(dist: Path) -> int:
             zf.read(next(n for n in names if n.endswith("dist-info/METADATA"))).decode()
         )
         entry_points = zf.read(next(n for n in names if n.endswith("dist-info/entry_points.txt"))).decode()
-    missing = [f"shusha_decl/{n}" for n in ("py.typed", "data/edition.pickle")] + [
+    missing = [f"shusha_decl/{n}" for n in ("py.typed", "_built_edition.py")] + [
         f"shusha_decl/data/{n}" for n in data
     ]
     problems = [f"wheel lacks {name}" for name in missing if name not in names]
@@ -42,7 +42,7 @@ def main(dist: Path) -> int:
             problems.append(f"sdist lacks {needed}")
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{wheel.name}: {len(names)} files, {len(data)} data files, py.typed, edition.pickle")
+    print(f"{wheel.name}: {len(names)} files, {len(data)} data files, py.typed, _built_edition.py")
     print(f"{sdist.name}: ok")
     return 1 if problems else 0
 
