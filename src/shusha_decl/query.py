@@ -146,8 +146,10 @@ class Index:
         }
         commitments = decl.commitments
         self.commitment_texts = tuple(fold(c.text) for c in commitments)
+        by_topic = _positions(commitments, lambda c: c.topics)
         self.commitments_by = {
-            "topic": _positions(commitments, lambda c: c.topics),
+            # A category's commitments are its topics', so that a topic criterion is one lookup.
+            "topic": {topic: _union(by_topic, members) for topic, members in self.topics.items()},
             "party": _positions(commitments, lambda c: c.actors),
             "modality": _positions(commitments, lambda c: (c.modality.value,)),
             "mentions": _positions(commitments, lambda c: c.mentions),
@@ -185,8 +187,9 @@ class Index:
 
     # -- resolving criteria to ids ----------------------------------------------------------
 
-    def topic_ids(self, criterion: object) -> frozenset[str]:
-        ids: set[str] = set()
+    def topic_keys(self, criterion: object) -> list[str]:
+        """The ids of the topics or categories named by *criterion*."""
+        keys = []
         for value in _values(criterion):
             key = value.id if isinstance(value, Topic) else value
             if not isinstance(key, str) or key not in self.topics:
@@ -194,8 +197,8 @@ class Index:
                 raise UnknownNameError(
                     f"unknown topic {key!r}{_suggest(str(key), self.topics)}; valid topics: {valid}"
                 )
-            ids |= self.topics[key]
-        return frozenset(ids)
+            keys.append(key)
+        return keys
 
     def party_ids(self, criterion: object) -> frozenset[str]:
         return frozenset(self._lookup_as((Party,), v, "a party").id for v in _values(criterion))
@@ -232,7 +235,7 @@ class Index:
         sets = self.commitments_by
         selected: list[frozenset[int]] = []
         if topic is not None:
-            selected.append(_union(sets["topic"], self.topic_ids(topic)))
+            selected.append(_union(sets["topic"], self.topic_keys(topic)))
         if party is not None:
             selected.append(_union(sets["party"], self.party_ids(party)))
         if modality is not None:
@@ -353,8 +356,12 @@ def _positions(
     return {key: frozenset(positions) for key, positions in table.items()}
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 def _union(table: Mapping[str, frozenset[int]], keys: Iterable[str]) -> frozenset[int]:
-    return frozenset().union(*(table.get(key, frozenset()) for key in keys))
+    sets = [table.get(key, _NONE) for key in keys]
+    return sets[0] if len(sets) == 1 else _NONE.union(*sets)  # one key, the common case: no copy
 
 
 def _passing(records: Sequence[_T], tests: list[Callable[[_T], bool]]) -> tuple[_T, ...]:
@@ -365,5 +372,5 @@ def _passing(records: Sequence[_T], tests: list[Callable[[_T], bool]]) -> tuple[
 def _select(records: Sequence[_T], selected: list[frozenset[int]]) -> tuple[_T, ...]:
     if not selected:
         return tuple(records)
-    positions = frozenset.intersection(*selected)
-    return tuple(records[i] for i in sorted(positions))
+    positions = selected[0].intersection(*selected[1:])
+    return tuple([records[i] for i in sorted(positions)])
