@@ -533,10 +533,11 @@ def test_import_is_cheap() -> None:
 
 
 def test_first_load_from_the_wheel_reads_no_file() -> None:
-    """The main job imports neither cattrs, json nor importlib.resources: the build compiled the edition."""
+    """The main job imports no cattrs, json, importlib.resources or pickle (the wheel holds the edition)."""
     code = (
         "import sys, shusha_decl; shusha_decl.commitments(topic='energy'); "
-        "heavy = ('cattrs', 'json', 'importlib.metadata', 'importlib.resources', 'html', 'difflib'); "
+        "heavy = ('cattrs', 'json', 'importlib.resources', 'importlib.metadata', 'html', 'difflib', "
+        "'pickle'); "
         "built = 'shusha_decl._built_edition' in sys.modules; "
         "print(sorted(m for m in sys.modules if m.startswith(heavy)), built)"
     )

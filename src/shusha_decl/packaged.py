@@ -13,8 +13,12 @@ through :mod:`importlib.resources` instead.
 
 from __future__ import annotations
 
-import pickle
 from importlib import import_module
+
+try:  # CPython's unpickler itself, which pickle re-exports: importing pickle costs more than unpickling
+    from _pickle import loads
+except ImportError:  # a Python without it
+    from pickle import loads
 
 from . import __version__
 from .edition import Declaration
@@ -30,7 +34,7 @@ def _from_build() -> Declaration | None:
     if getattr(built, "VERSION", None) != __version__:
         return None
     try:
-        edition = pickle.loads(built.PICKLE)  # written by this package's own build
+        edition = loads(built.PICKLE)  # written by this package's own build
     except Exception:  # an unreadable copy is never an error: the JSON is the truth
         return None
     return edition if isinstance(edition, Declaration) else None
