@@ -17,7 +17,8 @@ import subprocess
 import sys
 import time
 import timeit
-from importlib.util import find_spec
+from importlib.util import cache_from_source, find_spec
+from pathlib import Path
 
 COLD = {
     "import shusha_decl": "import shusha_decl",
@@ -31,6 +32,25 @@ MEMORY = {
     "import attrs, cattrs": "import attrs, cattrs",
 }
 PEAK = "import resource, sys; {code}; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+
+
+MEASURED_PACKAGES = ("shusha_decl", "attr", "attrs", "cattrs", "pycountry")
+
+
+def missing_bytecode(packages: tuple[str, ...] = MEASURED_PACKAGES) -> list[str]:
+    """Modules of the measured packages without cached bytecode, which every cold run would compile again.
+
+    pip compiles what it installs, but an install made with ``--no-compile``, or a tree edited afterwards
+    with ``PYTHONDONTWRITEBYTECODE`` set, leaves the cold timings measuring the compiler.
+    """
+    found = (find_spec(name) for name in packages)
+    folders = [Path(f) for spec in found if spec for f in spec.submodule_search_locations or ()]
+    return [
+        str(source)
+        for folder in folders
+        for source in sorted(folder.rglob("*.py"))
+        if not Path(cache_from_source(str(source))).is_file()
+    ]
 
 
 def cold(runs: int) -> dict[str, float]:
@@ -84,6 +104,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="few runs; fail only on a gross regression")
     args = parser.parse_args()
     runs, number, slack = (5, 2_000, 2.0) if args.quick else (21, 20_000, 1.0)
+
+    uncompiled = missing_bytecode()
+    if uncompiled:
+        print(
+            f"warning: {len(uncompiled)} modules have no cached bytecode (first: {uncompiled[0]}); "
+            "cold timings include compiling them (python -m compileall fixes this)",
+            file=sys.stderr,
+        )
 
     # Memory first, while this process is small: on Linux a child's peak RSS starts at its parent's size.
     memory = {name: peak_kib(code, 3 if args.quick else 7) for name, code in MEMORY.items()}
