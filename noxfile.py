@@ -93,9 +93,10 @@ def fuzz(session: nox.Session) -> None:
     session.run("python", "tests/fuzz/fuzz_loader.py", "--seconds", seconds)
 
 
-@nox.session(python="3.11")
+@nox.session(python=PYTHONS)
 def bench(session: nox.Session) -> None:
     """The benchmark: quick by default (fails only on a gross regression); ``-- --full`` for the table."""
     session.install(str(_wheel(session)), "pycountry")
+    options = [arg for arg in session.posargs if arg != "--full"]
     mode = [] if "--full" in session.posargs else ["--quick"]
-    session.run("python", "benchmarks/bench.py", *mode)
+    session.run("python", "benchmarks/bench.py", *mode, *options)

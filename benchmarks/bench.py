@@ -102,8 +102,10 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="few runs; fail only on a gross regression")
+    parser.add_argument("--runs", type=int, help="fresh interpreters per cold command (default 21, quick 5)")
     args = parser.parse_args()
     runs, number, slack = (5, 2_000, 2.0) if args.quick else (21, 20_000, 1.0)
+    runs = args.runs or runs
 
     uncompiled = missing_bytecode()
     if uncompiled:
