@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import threading
@@ -12,6 +14,7 @@ import zipfile
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, get_args
 
 import attrs
 import pytest
@@ -142,6 +145,13 @@ def test_records_sort_by_id() -> None:
     assert ids(tuple(sorted(DECL.agreements))) == sorted(ids(DECL.agreements))
 
 
+def test_records_with_an_id_sort_by_it_alone() -> None:
+    with_id = [kind for kind in VALUE_CLASSES if "id" in attrs.fields_dict(kind)]
+    assert set(with_id) == set(get_args(shusha_decl.Record))  # every kind of record get() returns
+    for kind in with_id:
+        assert [f.name for f in attrs.fields(kind) if f.order] == ["id"], kind
+
+
 def _generated_by_attrs(kind: type) -> type:
     """The class attrs would make from *kind*'s fields with its own eq, order, hash and repr methods."""
     fields = attrs.fields(kind)
@@ -158,10 +168,17 @@ NOT_IN_THE_DATA = {
 
 
 def _pairs(kind: type) -> list[tuple[object, object]]:
-    """Every pair of up to eight instances of *kind*."""
+    """Every pair of up to eight instances of *kind*, and pairs that tie on the sort fields but differ."""
     records = sorted({r for r in _values_of(DECL) if type(r) is kind}, key=repr)[:8]
     records = records or NOT_IN_THE_DATA[kind]
-    return [(a, b) for a in records for b in records]
+    pairs = [(a, b) for a in records for b in records]
+    for a, b in itertools.pairwise(records):
+        unordered = [f.name for f in attrs.fields(kind) if not f.order]
+        differing = [name for name in unordered if getattr(a, name) != getattr(b, name)]
+        if differing:  # a copy of a with one of b's unordered values: same sort key, not equal
+            tie = attrs.evolve(a, **{differing[0]: getattr(b, differing[0])})
+            pairs += [(a, tie), (tie, a)]
+    return pairs
 
 
 def _values_of(value: object) -> list[object]:
@@ -217,7 +234,7 @@ def test_shared_methods_behave_as_attrs_generated_ones(kind: type) -> None:
 
 
 def test_declaration_equality_ignores_its_index() -> None:
-    """The Declaration's ``_index`` field is made with eq=False: a rebuilt index changes nothing."""
+    """The Declaration's ``_index`` field is made with eq=False: another index object changes nothing."""
     copy = pickle.loads(pickle.dumps(DECL))
     assert copy._index is not DECL._index
     assert copy == DECL
@@ -532,7 +549,7 @@ def test_import_is_cheap() -> None:
     assert out.strip() == "[] None"
 
 
-def test_first_load_from_the_wheel_reads_no_file() -> None:
+def test_first_load_from_the_wheel_needs_no_loader() -> None:
     """The main job imports no cattrs, json, importlib.resources or pickle (the wheel holds the edition)."""
     code = (
         "import sys, shusha_decl; shusha_decl.commitments(topic='energy'); "
@@ -559,6 +576,36 @@ def test_the_build_cache_is_the_strictly_loaded_json(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(shusha_decl.packaged, "__version__", "0.0.0")  # a cache from another version
     assert shusha_decl.packaged._from_build() is None
     assert shusha_decl.packaged.load() == DECL
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda text: text[: len(text) // 2], id="truncated"),
+        pytest.param(lambda text: text.replace("PICKLE = b", "PICKLE = b'x' + b", 1), id="bad-pickle"),
+        pytest.param(lambda text: "\0" + text, id="null-byte"),
+        pytest.param(lambda text: "VERSION = '0.1.0'\n", id="no-pickle"),
+    ],
+)
+def test_a_damaged_compiled_edition_falls_back_to_the_json(tmp_path: Path, damage: Any) -> None:
+    package = tmp_path / "shusha_decl"
+    shutil.copytree(Path(shusha_decl.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    built = package / "_built_edition.py"
+    text = built.read_text(encoding="utf-8") if built.exists() else "VERSION = '0.1.0'\nPICKLE = b''\n"
+    built.write_text(damage(text), encoding="utf-8")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "import shusha_decl, shusha_decl.loader, shusha_decl.packaged; "
+        "assert shusha_decl.__file__.startswith(sys.argv[1]); "
+        "assert shusha_decl.packaged._from_build() is None; "
+        "print(shusha_decl.declaration() == shusha_decl.loader.load_packaged())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+    assert result.stderr == ""
 
 
 def test_data_version_and_source_date_are_exposed_without_loading() -> None:

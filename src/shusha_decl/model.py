@@ -24,7 +24,7 @@ import operator
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import field, frozen
 
@@ -49,6 +49,7 @@ __all__ = [
     "Event",
     "Modality",
     "Name",
+    "OrderedValue",
     "Organization",
     "OrganizationKind",
     "PartialDate",
@@ -66,6 +67,7 @@ __all__ = [
     "Topic",
     "Unit",
     "UnitKind",
+    "Value",
 ]
 
 
@@ -145,30 +147,61 @@ class SourceKind(str, enum.Enum):
     REFERENCE = "reference"
 
 
-class Value:
-    """Equality, hashing and ``repr`` over the attrs fields, as attrs would generate them.
+_Key = Callable[[Any], tuple[Any, ...]]
 
-    For classes decorated with ``@frozen(eq=False, repr=False)``: two values
-    are equal when they are of the same class and their fields compare equal
-    (fields made with ``eq=False`` take no part, in hashing either); ``repr``
-    shows the fields made with ``repr`` true, through a field's own ``repr``
-    callable where it has one.
+
+class _FieldsKey:
+    """A class attribute: the function that gives the values of the fields with *flag* true, as a tuple.
+
+    Made from the class's ``__attrs_attrs__`` on first use and then stored on
+    the class in its place, so that later uses are a plain attribute lookup.
+    """
+
+    def __init__(self, flag: str, name: str) -> None:
+        self.flag, self.name = flag, name
+
+    def __get__(self, instance: object, owner: type[Value]) -> _Key:
+        names = tuple(a.name for a in owner.__attrs_attrs__ if getattr(a, self.flag))
+        key: _Key
+        if len(names) > 1:
+            key = operator.attrgetter(*names)  # builds the tuple in C
+        elif names:
+            get = operator.attrgetter(*names)
+            key = lambda value: (get(value),)  # noqa: E731
+        else:
+            key = lambda value: ()  # noqa: E731
+        setattr(owner, self.name, staticmethod(key))
+        return key
+
+
+class Value:
+    """The base of the records: equality, hashing and ``repr`` over the attrs fields, as attrs generates them.
+
+    attrs compiles these methods anew for each class it decorates; the
+    records, decorated with ``@frozen(eq=False, repr=False)``, share these
+    instead.  Two values are equal when they are of the same class and their
+    fields compare equal (fields made with ``eq=False`` take no part, in
+    hashing either); ``repr`` shows the fields made with ``repr`` true,
+    through a field's own ``repr`` callable where it has one.  Comparison keys
+    (``field(eq=callable)``) are not supported.
     """
 
     __slots__ = ()
+    _eq_key: ClassVar[_Key]
     if TYPE_CHECKING:  # set by attrs on each subclass; not an annotation at run time (get_type_hints)
         __attrs_attrs__: ClassVar[tuple[Attribute[Any], ...]]
 
-    def _compared(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, a.name) for a in self.__attrs_attrs__ if a.eq])
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._eq_key = _FieldsKey("eq", "_eq_key")  # type: ignore[assignment]  # becomes a _Key on first use
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Value) or other.__class__ is not self.__class__:
+        if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._compared() == other._compared()
+        return self.__class__._eq_key(self) == self.__class__._eq_key(other)
 
     def __hash__(self) -> int:
-        return hash((self.__class__.__qualname__, *self._compared()))
+        return hash((self.__class__.__qualname__, self.__class__._eq_key(self)))
 
     def __repr__(self) -> str:
         shown = (
@@ -176,30 +209,41 @@ class Value:
             for a in self.__attrs_attrs__
             if a.repr
         )
-        return f"{self.__class__.__qualname__}({', '.join(shown)})"
+        return f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}({', '.join(shown)})"
 
 
-def _comparison(compare: Callable[[Any, Any], bool]) -> Callable[[OrderedValue, object], Any]:
-    def method(self: OrderedValue, other: object) -> Any:  # bool, or NotImplemented
-        if not isinstance(other, OrderedValue) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return compare(self._ordered(), other._ordered())
-
-    return method
+_O = TypeVar("_O", bound="OrderedValue")
 
 
 class OrderedValue(Value):
     """A :class:`Value` that sorts by its fields made with ``order`` true (for records, the ``id``)."""
 
     __slots__ = ()
+    _order_key: ClassVar[_Key]
 
-    def _ordered(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, a.name) for a in self.__attrs_attrs__ if a.order])
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._order_key = _FieldsKey("order", "_order_key")  # type: ignore[assignment]
 
-    __lt__ = _comparison(operator.lt)
-    __le__ = _comparison(operator.le)
-    __gt__ = _comparison(operator.gt)
-    __ge__ = _comparison(operator.ge)
+    def __lt__(self: _O, other: _O) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__class__._order_key(self) < self.__class__._order_key(other)
+
+    def __le__(self: _O, other: _O) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__class__._order_key(self) <= self.__class__._order_key(other)
+
+    def __gt__(self: _O, other: _O) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__class__._order_key(self) > self.__class__._order_key(other)
+
+    def __ge__(self: _O, other: _O) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__class__._order_key(self) >= self.__class__._order_key(other)
 
 
 _Day = date  # for annotations inside classes that have a field called ``date``

@@ -13,8 +13,6 @@ through :mod:`importlib.resources` instead.
 
 from __future__ import annotations
 
-from importlib import import_module
-
 try:  # CPython's unpickler itself, which pickle re-exports: importing pickle costs more than unpickling
     from _pickle import loads
 except ImportError:  # a Python without it
@@ -27,15 +25,13 @@ __all__ = ["load"]
 
 
 def _from_build() -> Declaration | None:
-    try:
-        built = import_module("._built_edition", __package__)
-    except ImportError:
-        return None
-    if getattr(built, "VERSION", None) != __version__:
-        return None
-    try:
+    try:  # a damaged copy (truncated, not Python) is never an error: the JSON is the truth
+        from . import _built_edition as built
+
+        if __version__ != built.VERSION:
+            return None
         edition = loads(built.PICKLE)  # written by this package's own build
-    except Exception:  # an unreadable copy is never an error: the JSON is the truth
+    except Exception:
         return None
     return edition if isinstance(edition, Declaration) else None
 
