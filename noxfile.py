@@ -7,6 +7,7 @@ against the source tree, so a file missing from the wheel fails them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 ROOT = Path(__file__).parent
 DIST = ROOT / ".nox" / "_dist"
 
-nox.options.sessions = ["tests", "lint", "docs", "package", "fuzz", "bench"]
+nox.options.sessions = ["tests", "minimum", "lint", "docs", "package", "fuzz", "bench"]
 nox.options.reuse_existing_virtualenvs = False
 # nox's own default, stated so it does not depend on the nox version: CI must not skip a Python.
 nox.options.error_on_missing_interpreters = "CI" in os.environ
@@ -58,6 +59,22 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+def _lowest_runtime_requirements() -> list[str]:
+    """The runtime dependencies pinned to the lowest versions pyproject.toml allows (``attrs==23.1``, ...)."""
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    dependencies = re.search(r"^dependencies = \[(.*?)\]", project, re.MULTILINE | re.DOTALL)
+    assert dependencies, "pyproject.toml has no dependencies list"
+    return [f"{name}=={low}" for name, low in re.findall(r'"([\w-]+)>=([\d.]+)"', dependencies.group(1))]
+
+
+@nox.session(python=PYTHONS[0])
+def minimum(session: nox.Session) -> None:
+    """The test suite against the wheel with the oldest attrs and cattrs the package declares it supports."""
+    session.install(f"{_wheel(session)}[test]", *_lowest_runtime_requirements())
+    session.run("python", "-c", _IMPORTED_FROM_SITE_PACKAGES)
+    session.run("pytest", *session.posargs)
+
+
 @nox.session(python="3.12")
 def lint(session: nox.Session) -> None:
     """Types and style: mypy --strict on the package, ruff on everything."""
@@ -95,7 +112,7 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS)
 def bench(session: nox.Session) -> None:
-    """The benchmark: quick by default (fails only on a gross regression); ``-- --full`` for the table."""
+    """The benchmark: quick, failing only on a gross regression; ``-- --full [--runs N]`` for the tables."""
     session.install(str(_wheel(session)), "pycountry")
     options = [arg for arg in session.posargs if arg != "--full"]
     mode = [] if "--full" in session.posargs else ["--quick"]
