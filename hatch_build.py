@@ -28,6 +28,11 @@ PICKLE = {pickle!r}
 '''
 
 
+def _forget_package() -> None:
+    for name in [name for name in sys.modules if name.partition(".")[0] == "shusha_decl"]:
+        del sys.modules[name]
+
+
 class EditionCacheHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
@@ -35,15 +40,19 @@ class EditionCacheHook(BuildHookInterface):  # type: ignore[type-arg]
         if version == "editable":
             return
         source = Path(self.root) / "src"
+        _forget_package()  # whatever the build process imported before is not this tree's code
         sys.path.insert(0, str(source))
         try:
             import shusha_decl
             from shusha_decl.loader import load
 
+            if not Path(shusha_decl.__file__).resolve().is_relative_to(source.resolve()):
+                raise RuntimeError(f"imported shusha_decl from {shusha_decl.__file__}, not from {source}")
             edition = load(source / "shusha_decl" / "data")
             module = MODULE.format(version=shusha_decl.__version__, pickle=pickle.dumps(edition, protocol=5))
         finally:
             sys.path.remove(str(source))
+            _forget_package()
         target = Path(tempfile.mkdtemp()) / "_built_edition.py"
         target.write_text(module, encoding="utf-8")
         build_data["force_include"][str(target)] = "shusha_decl/_built_edition.py"

@@ -27,11 +27,10 @@ def short_repr(text: str) -> str:
 
 
 def _cell(value: Any) -> str:
-    from html import escape
-
+    """A field's value as a table cell's text (before escaping)."""
     if isinstance(value, tuple):
         value = ", ".join(map(str, value))
-    return escape(str(getattr(value, "value", "" if value is None else value)))
+    return str(getattr(value, "value", "" if value is None else value))
 
 
 def html_table(records: Sequence[Any], caption: str) -> str:
@@ -43,7 +42,8 @@ def html_table(records: Sequence[Any], caption: str) -> str:
     columns = ["id", *(c for c in _COLUMNS if hasattr(records[0], c))]
     head = "".join(f"<th>{c}</th>" for c in columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_cell(getattr(r, c))}</td>" for c in columns) + "</tr>" for r in records
+        "<tr>" + "".join(f"<td>{escape(_cell(getattr(r, c)))}</td>" for c in columns) + "</tr>"
+        for r in records
     )
     return (
         f"<table><caption>{escape(caption)} ({len(records)})</caption>"
