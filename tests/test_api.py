@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -587,25 +588,20 @@ def test_the_build_cache_is_the_strictly_loaded_json(monkeypatch: pytest.MonkeyP
         pytest.param(lambda text: "VERSION = '0.1.0'\n", id="no-pickle"),
     ],
 )
-def test_a_damaged_compiled_edition_falls_back_to_the_json(tmp_path: Path, damage: Any) -> None:
+def test_a_damaged_compiled_edition_falls_back_to_the_json(
+    tmp_path: Path, damage: Any, run_package_from: Callable[[Path, str], str]
+) -> None:
     package = tmp_path / "shusha_decl"
     shutil.copytree(Path(shusha_decl.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     built = package / "_built_edition.py"
     text = built.read_text(encoding="utf-8") if built.exists() else "VERSION = '0.1.0'\nPICKLE = b''\n"
     built.write_text(damage(text), encoding="utf-8")
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); "
-        "import shusha_decl, shusha_decl.loader, shusha_decl.packaged; "
-        "assert shusha_decl.__file__.startswith(sys.argv[1]); "
+        "import shusha_decl.loader, shusha_decl.packaged; "
         "assert shusha_decl.packaged._from_build() is None; "
         "print(shusha_decl.declaration() == shusha_decl.loader.load_packaged())"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "True"
-    assert result.stderr == ""
+    assert run_package_from(tmp_path, code).strip() == "True"
 
 
 def test_data_version_and_source_date_are_exposed_without_loading() -> None:
