@@ -2,30 +2,24 @@
 
 The JSON files stay the single source of truth.  At build time the hook reads
 them with the strict loader (so a wheel is never built from invalid data),
-pickles the resulting Declaration and writes the pickle into a generated
-module, ``shusha_decl/_built_edition.py``.  Importing a module costs the
-import system nothing it has not already paid for, where reading a data file
-through importlib.resources first imports importlib.resources itself (about
-ten milliseconds); see docs/performance.md.  ``shusha_decl.packaged`` uses
+pickles each field of the resulting Declaration on its own and writes the
+pickles into a generated module, ``shusha_decl/_built_edition.py`` (see
+``shusha_decl.packaged``, which writes and reads it).  Importing a module
+costs the import system nothing it has not already paid for, where reading a
+data file through importlib.resources first imports importlib.resources
+itself (about ten milliseconds); see docs/performance.md.  ``shusha_decl.packaged`` uses
 the module when it matches the installed version and reads the JSON
 otherwise.  Editable installs get no module: they read the JSON they edit.
 """
 
 from __future__ import annotations
 
-import pickle
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
-
-MODULE = '''"""The packaged edition, pickled by hatch_build.py from the JSON files: do not edit."""
-
-VERSION = {version!r}
-PICKLE = {pickle!r}
-'''
 
 
 def _forget_package() -> None:
@@ -45,11 +39,12 @@ class EditionCacheHook(BuildHookInterface):  # type: ignore[type-arg]
         try:
             import shusha_decl
             from shusha_decl.loader import load
+            from shusha_decl.packaged import compiled_module
 
             if not Path(shusha_decl.__file__).resolve().is_relative_to(source.resolve()):
                 raise RuntimeError(f"imported shusha_decl from {shusha_decl.__file__}, not from {source}")
             edition = load(source / "shusha_decl" / "data")
-            module = MODULE.format(version=shusha_decl.__version__, pickle=pickle.dumps(edition, protocol=5))
+            module = compiled_module(edition)
         finally:
             sys.path.remove(str(source))
             _forget_package()

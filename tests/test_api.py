@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import pickle
-import shutil
 import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Callable
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
 import attrs
 import pytest
@@ -548,60 +545,6 @@ def test_import_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[] None"
-
-
-def test_first_load_from_the_wheel_needs_no_loader() -> None:
-    """The main job imports no cattrs, json, importlib.resources or pickle (the wheel holds the edition)."""
-    code = (
-        "import sys, shusha_decl; shusha_decl.commitments(topic='energy'); "
-        "heavy = ('cattrs', 'json', 'importlib.resources', 'importlib.metadata', 'html', 'difflib', "
-        "'pickle'); "
-        "built = 'shusha_decl._built_edition' in sys.modules; "
-        "print(sorted(m for m in sys.modules if m.startswith(heavy)), built)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    if out.strip() != "[] True" and not os.environ.get("CI") and shusha_decl.packaged._from_build() is None:
-        pytest.skip("a source checkout has no compiled edition (CI tests the wheel)")
-    assert out.strip() == "[] True"
-
-
-def test_the_build_cache_is_the_strictly_loaded_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The wheel's compiled edition (made at build time) equals the JSON read by the strict loader.
-
-    Without it (another version, a source checkout), the JSON is read.
-    """
-    cached = shusha_decl.packaged._from_build()
-    if cached is None and os.environ.get("CI"):
-        pytest.fail("the installed wheel has no usable _built_edition module")
-    assert (cached or shusha_decl.loader.load_packaged()) == shusha_decl.loader.load_packaged()
-    monkeypatch.setattr(shusha_decl.packaged, "__version__", "0.0.0")  # a cache from another version
-    assert shusha_decl.packaged._from_build() is None
-    assert shusha_decl.packaged.load() == DECL
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        pytest.param(lambda text: text[: len(text) // 2], id="truncated"),
-        pytest.param(lambda text: text.replace("PICKLE = b", "PICKLE = b'x' + b", 1), id="bad-pickle"),
-        pytest.param(lambda text: "\0" + text, id="null-byte"),
-        pytest.param(lambda text: "VERSION = '0.1.0'\n", id="no-pickle"),
-    ],
-)
-def test_a_damaged_compiled_edition_falls_back_to_the_json(
-    tmp_path: Path, damage: Any, run_package_from: Callable[[Path, str], str]
-) -> None:
-    package = tmp_path / "shusha_decl"
-    shutil.copytree(Path(shusha_decl.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
-    built = package / "_built_edition.py"
-    text = built.read_text(encoding="utf-8") if built.exists() else "VERSION = '0.1.0'\nPICKLE = b''\n"
-    built.write_text(damage(text), encoding="utf-8")
-    code = (
-        "import shusha_decl.loader, shusha_decl.packaged; "
-        "assert shusha_decl.packaged._from_build() is None; "
-        "print(shusha_decl.declaration() == shusha_decl.loader.load_packaged())"
-    )
-    assert run_package_from(tmp_path, code).strip() == "True"
 
 
 def test_data_version_and_source_date_are_exposed_without_loading() -> None:

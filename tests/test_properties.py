@@ -55,7 +55,7 @@ def strategy(hint: Any) -> st.SearchStrategy[Any]:
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return st.sampled_from(list(hint))
     if attrs.has(hint):
-        hints = get_type_hints(hint, vars(model))
+        hints = get_type_hints(hint)
         return st.builds(hint, **{f.name: strategy(hints[f.name]) for f in attrs.fields(hint)})
     raise NotImplementedError(hint)
 

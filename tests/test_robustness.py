@@ -103,4 +103,4 @@ def test_the_package_imports_and_loads_from_a_zip_file(
         "d = shusha_decl.declaration(); s = shusha_decl.loader.load_packaged(); "
         "assert d == s; print(len(d.commitments), type(s.sources[0]).__module__)"
     )
-    assert run_package_from(archive, code).split() == ["46", "shusha_decl.model"]
+    assert run_package_from(archive, code).split() == ["46", "shusha_decl.model.sources"]

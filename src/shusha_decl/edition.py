@@ -9,31 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import ClassVar, Generic, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, Protocol, TypeVar
 
 from attrs import field, frozen
 
+from . import model
 from .display import html_table, summary_html
-from .model import (
-    Agreement,
-    Alliance,
-    Claim,
-    Commitment,
-    Edit,
-    Event,
-    Organization,
-    Party,
-    Person,
-    Place,
-    Quote,
-    Signatory,
-    Source,
-    Title,
-    Topic,
-    Unit,
-    Value,
-)
-from .query import Entity, Index, Record
+from .model.base import Value
+from .query import Index
+
+if TYPE_CHECKING:
+    from .query import Entity, Record
 
 __all__ = [
     "Agreements",
@@ -52,7 +38,8 @@ _R = TypeVar("_R")
 class Records(tuple[_R, ...], Generic[_R]):
     """An immutable tuple of records that belongs to one edition (whose index its filters use)."""
 
-    item_type: ClassVar[type]
+    #: The name of the record class in :mod:`shusha_decl.model` (the loader reads each item as one).
+    item_name: ClassVar[str]
 
     def __new__(cls, records: Iterable[_R] = ()) -> Records[_R]:
         return super().__new__(cls, records)
@@ -71,6 +58,10 @@ class Records(tuple[_R, ...], Generic[_R]):
     def _repr_html_(self) -> str:
         return html_table(self, type(self).__name__)
 
+    def __reduce__(self) -> tuple[type[Records[_R]], tuple[tuple[_R, ...]]]:
+        # The records alone: a copy does not take the edition's index along (it filters once in one).
+        return (type(self), (tuple(self),))
+
     def _bound(self, index: Index) -> Records[_R]:
         """A copy of these records that filters with *index*."""
         bound = type(self)(self)
@@ -86,10 +77,10 @@ class Records(tuple[_R, ...], Generic[_R]):
         return index
 
 
-class Commitments(Records[Commitment]):
+class Commitments(Records["model.Commitment"]):
     """The commitments, in document order; call it to filter them."""
 
-    item_type = Commitment
+    item_name = "Commitment"
 
     def __call__(
         self,
@@ -99,7 +90,7 @@ class Commitments(Records[Commitment]):
         modality: object = None,
         mentions: object = None,
         text: object = None,
-    ) -> tuple[Commitment, ...]:
+    ) -> tuple[model.Commitment, ...]:
         """The commitments that match every criterion given, in document order.
 
         Args:
@@ -121,10 +112,10 @@ class Commitments(Records[Commitment]):
         )
 
 
-class Agreements(Records[Agreement]):
+class Agreements(Records["model.Agreement"]):
     """The agreements the declaration refers to, in the edition's order; call it to filter them."""
 
-    item_type = Agreement
+    item_name = "Agreement"
 
     def __call__(
         self,
@@ -133,7 +124,7 @@ class Agreements(Records[Agreement]):
         signed_after: object = None,
         signed_before: object = None,
         mentions: object = None,
-    ) -> tuple[Agreement, ...]:
+    ) -> tuple[model.Agreement, ...]:
         """The agreements that match every criterion given, in the edition's order.
 
         Args:
@@ -152,14 +143,14 @@ class Agreements(Records[Agreement]):
         )
 
 
-class Events(Records[Event]):
+class Events(Records["model.Event"]):
     """The declaration's history, in date order; call it to filter it."""
 
-    item_type = Event
+    item_name = "Event"
 
     def __call__(
         self, *, after: object = None, before: object = None, concerns: object = None
-    ) -> tuple[Event, ...]:
+    ) -> tuple[model.Event, ...]:
         """The events that match every criterion given, in date order.
 
         Args:
@@ -176,12 +167,12 @@ class Events(Records[Event]):
         return self._edition_index.events(self, after=after, before=before, concerns=concerns)
 
 
-class Claims(Records[Claim]):
+class Claims(Records["model.Claim"]):
     """The press claims about the declaration's content, checked against the text; call it to filter them."""
 
-    item_type = Claim
+    item_name = "Claim"
 
-    def __call__(self, *, status: object = None, source: object = None) -> tuple[Claim, ...]:
+    def __call__(self, *, status: object = None, source: object = None) -> tuple[model.Claim, ...]:
         """The claims that match every criterion given, in the order of their sources.
 
         Args:
@@ -194,17 +185,17 @@ class Claims(Records[Claim]):
         return self._edition_index.claims(self, status=status, source=source)
 
 
-class Titles(Mapping[str, Title]):
+class Titles(Mapping[str, "model.Title"]):
     """The declaration's titles by language code (``"en"``, ``"az"``, ``"tr"``, ``"ru"``); immutable."""
 
     __slots__ = ("_titles",)
-    _titles: tuple[Title, ...]
+    _titles: tuple[model.Title, ...]
 
-    def __init__(self, titles: Iterable[Title] = ()) -> None:
+    def __init__(self, titles: Iterable[model.Title] = ()) -> None:
         items = titles.values() if isinstance(titles, Titles) else titles
         object.__setattr__(self, "_titles", tuple(items))
 
-    def __getitem__(self, language: str) -> Title:
+    def __getitem__(self, language: str) -> model.Title:
         for title in self._titles:
             if title.language == language:
                 return title
@@ -228,16 +219,16 @@ class Titles(Mapping[str, Title]):
     def __repr__(self) -> str:
         return f"Titles({dict(self)!r})"
 
-    def __reduce__(self) -> tuple[type[Titles], tuple[tuple[Title, ...]]]:
+    def __reduce__(self) -> tuple[type[Titles], tuple[tuple[model.Title, ...]]]:
         return (Titles, (self._titles,))
 
 
-class Organizations(Records[Organization]):
+class Organizations(Records["model.Organization"]):
     """The organisations the declaration names, in the edition's order; call it to filter them."""
 
-    item_type = Organization
+    item_name = "Organization"
 
-    def __call__(self, *, kind: object = None, mentions: object = None) -> tuple[Organization, ...]:
+    def __call__(self, *, kind: object = None, mentions: object = None) -> tuple[model.Organization, ...]:
         """The organisations that match every criterion given, in the edition's order.
 
         Args:
@@ -251,7 +242,19 @@ class Organizations(Records[Organization]):
         return self._edition_index.organizations(self, kind=kind, mentions=mentions)
 
 
+class Fields(Protocol):
+    """Where a declaration made by :meth:`Declaration._from_parts` reads its fields on first use."""
+
+    def __contains__(self, name: object) -> bool:
+        """Whether *name* is a field this source gives."""
+
+    def fill(self, decl: Declaration, name: str) -> Any:
+        """Set the field *name* of *decl* (once) and return its value."""
+
+
 _COUNTED = ("preamble", "provisions", "commitments", "agreements", "organizations", "events", "claims")
+#: The collections that filter, with the edition's index.
+_FILTERING = ("commitments", "agreements", "organizations", "events", "claims")
 
 
 @frozen(eq=False, repr=False)
@@ -269,34 +272,59 @@ class Declaration(Value):
     titles: Titles = field(converter=Titles)
     signed_on: date
     signed_at: str
-    parties: Records[Party] = field(converter=Records)
-    signatories: Records[Signatory] = field(converter=Records)
+    parties: Records[model.Party] = field(converter=Records)
+    signatories: Records[model.Signatory] = field(converter=Records)
     authentic_languages: tuple[str, ...]
     text_language: str
     text_source: str
-    opening_formula: Unit
-    preamble: Records[Unit] = field(converter=Records)
-    provisions: Records[Unit] = field(converter=Records)
-    final_clause: Unit
-    edits: Records[Edit] = field(converter=Records)
+    opening_formula: model.Unit
+    preamble: Records[model.Unit] = field(converter=Records)
+    provisions: Records[model.Unit] = field(converter=Records)
+    final_clause: model.Unit
+    edits: Records[model.Edit] = field(converter=Records)
     commitments: Commitments = field(converter=Commitments)
     agreements: Agreements = field(converter=Agreements)
     organizations: Organizations = field(converter=Organizations)
-    places: Records[Place] = field(converter=Records)
-    persons: Records[Person] = field(converter=Records)
-    quotes: Records[Quote] = field(converter=Records)
-    topics: Records[Topic] = field(converter=Records)
-    sources: Records[Source] = field(converter=Records)
+    places: Records[model.Place] = field(converter=Records)
+    persons: Records[model.Person] = field(converter=Records)
+    quotes: Records[model.Quote] = field(converter=Records)
+    topics: Records[model.Topic] = field(converter=Records)
+    sources: Records[model.Source] = field(converter=Records)
     events: Events = field(converter=Events)
     claims: Claims = field(converter=Claims)
-    alliance: Alliance
+    alliance: model.Alliance
     _index: Index = field(init=False, eq=False, repr=False)
+    _parts: Fields | None = field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        index = Index(self)
-        object.__setattr__(self, "_index", index)
-        for name in ("commitments", "agreements", "organizations", "events", "claims"):
-            object.__setattr__(self, name, getattr(self, name)._bound(index))
+        object.__setattr__(self, "_index", Index(self))
+        for name in _FILTERING:
+            object.__setattr__(self, name, self._settled(name, getattr(self, name)))
+
+    @classmethod
+    def _from_parts(cls, parts: Fields) -> Declaration:
+        """A declaration whose fields *parts* gives, each on first use (see :mod:`shusha_decl.packaged`)."""
+        decl = object.__new__(cls)
+        object.__setattr__(decl, "_parts", parts)
+        object.__setattr__(decl, "_index", Index(decl))
+        return decl
+
+    if not TYPE_CHECKING:  # for the type checker, every field is always there
+
+        def __getattr__(self, name: str) -> Any:
+            # Python calls this only for an attribute not set: a field that _from_parts left to first use.
+            parts = None if name.startswith("_") else self._parts
+            if parts is None or name not in parts:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            return parts.fill(self, name)
+
+    def _settled(self, name: str, value: Any) -> Any:
+        """*value* as field *name* holds it: a collection that filters is bound to this edition's index."""
+        return value._bound(self._index) if name in _FILTERING else value
+
+    def __reduce__(self) -> tuple[type[Declaration], tuple[Any, ...]]:
+        # Rebuilt through __init__, which makes the index anew; the index itself is not copied.
+        return (type(self), tuple(getattr(self, a.name) for a in self.__attrs_attrs__ if a.init))
 
     def __repr__(self) -> str:
         return (
@@ -317,7 +345,7 @@ class Declaration(Value):
         return summary_html(self.title, rows)
 
     @property
-    def units(self) -> tuple[Unit, ...]:
+    def units(self) -> tuple[model.Unit, ...]:
         """Every text unit in document order: opening formula, recitals, paragraphs, final clause."""
         return (self.opening_formula, *self.preamble, *self.provisions, self.final_clause)
 

@@ -156,7 +156,7 @@ def _attrs_hook(kind: type) -> Callable[[Any, type], Any]:
 
 
 def _records_hook(kind: type[Records[Any]]) -> Callable[[Any, type], Records[Any]]:
-    items = _tuple_hook(tuple[kind.item_type, ...])  # type: ignore[name-defined]
+    items = _tuple_hook(tuple[getattr(model, kind.item_name), ...])  # type: ignore[misc]
 
     def structure(value: Any, _: type) -> Records[Any]:
         return kind(items(value, kind))
@@ -187,7 +187,9 @@ def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple and len(get_args(kind)) == 2 and get_args(kind)[1] is Ellipsis
 
 
-_ENUMS = [kind for kind in vars(model).values() if isclass(kind) and issubclass(kind, enum.Enum)]
+_ENUMS = [
+    kind for name in model.__all__ if isclass(kind := getattr(model, name)) and issubclass(kind, enum.Enum)
+]
 
 
 def _make_converter() -> cattrs.Converter:

@@ -1,17 +1,23 @@
 """The edition shipped in the package: from the build's compiled copy when it fits, else from the JSON files.
 
 A wheel carries ``_built_edition``, a module that the build (``hatch_build.py``)
-writes from the JSON files after reading them with the strict loader: the
-edition, pickled.  Unpickling it skips the import of cattrs and the checks
-already made at build time, and importing a module skips the import of
-:mod:`importlib.resources`; together they make the first
-:func:`shusha_decl.declaration` call several times faster.  A compiled copy
-that is missing (a source checkout, an editable install), from another
-version or unreadable is ignored, and the JSON files are read and checked
-through :mod:`importlib.resources` instead.
+writes from the JSON files after reading them with the strict loader: each
+field of the :class:`~shusha_decl.edition.Declaration`, pickled on its own
+(:func:`compiled_module`).  The packaged declaration unpickles a field on its
+first use, so a filter over the commitments creates neither the other
+records nor their classes; unpickling skips the import of cattrs and the
+checks already made at build time, and importing a module skips the import
+of :mod:`importlib.resources`.  A compiled copy that is missing (a source
+checkout, an editable install), from another version or unreadable is
+ignored, and the JSON files are read and checked through
+:mod:`importlib.resources` instead; so is a field whose pickle is damaged.
 """
 
 from __future__ import annotations
+
+import _thread
+from collections.abc import Mapping
+from typing import Any
 
 try:  # CPython's unpickler itself, which pickle re-exports: importing pickle costs more than unpickling
     from _pickle import loads
@@ -21,7 +27,55 @@ except ImportError:  # a Python without it
 from . import __version__
 from .edition import Declaration
 
-__all__ = ["load"]
+__all__ = ["Parts", "compiled_module", "load", "pickled_fields"]
+
+#: The fields a compiled copy holds: those the constructor takes.
+FIELDS = frozenset(a.name for a in Declaration.__attrs_attrs__ if a.init)
+
+
+def pickled_fields(decl: Declaration) -> dict[str, bytes]:
+    """Each field of *decl* that the constructor takes, pickled on its own: what the build compiles."""
+    import pickle
+
+    return {name: pickle.dumps(getattr(decl, name), protocol=5) for name in sorted(FIELDS)}
+
+
+def compiled_module(decl: Declaration) -> str:
+    """The source of the ``_built_edition`` module holding *decl*, as the build writes it into the wheel."""
+    return (
+        '"""The packaged edition, pickled by hatch_build.py from the JSON files: do not edit."""\n\n'
+        f"VERSION = {__version__!r}\nFIELDS = {pickled_fields(decl)!r}\n"
+    )
+
+
+class Parts:
+    """The fields of a declaration not read yet, as pickles; each is unpickled once, on first use."""
+
+    def __init__(self, pickles: Mapping[str, bytes]) -> None:
+        self._pickles = pickles
+        self._lock = _thread.allocate_lock()
+
+    def __contains__(self, name: object) -> bool:
+        return name in FIELDS
+
+    def fill(self, decl: Declaration, name: str) -> Any:
+        """Set the field *name* of *decl* from its pickle, once, whichever thread asks first; return it."""
+        with self._lock:
+            try:
+                return object.__getattribute__(decl, name)  # another thread set it first
+            except AttributeError:
+                pass
+            value = decl._settled(name, self._unpickled(name))
+            object.__setattr__(decl, name, value)
+            return value
+
+    def _unpickled(self, name: str) -> Any:
+        try:
+            return loads(self._pickles[name])
+        except Exception:  # a damaged pickle is never an error: the JSON is the truth
+            from .loader import load_packaged
+
+            return getattr(load_packaged(), name)
 
 
 def _from_build() -> Declaration | None:
@@ -30,10 +84,12 @@ def _from_build() -> Declaration | None:
 
         if __version__ != built.VERSION:
             return None
-        edition = loads(built.PICKLE)  # written by this package's own build
+        pickles = built.FIELDS
     except Exception:
         return None
-    return edition if isinstance(edition, Declaration) else None
+    if not isinstance(pickles, dict) or pickles.keys() != FIELDS:
+        return None
+    return Declaration._from_parts(Parts(pickles))
 
 
 def load() -> Declaration:

@@ -1,8 +1,8 @@
 """Indexes over an edition, and the filters and lookups built on them.
 
-An :class:`Index` is built once per edition, when the edition is created;
-filters then intersect precomputed sets of positions instead of scanning
-records.  Criteria follow one convention: ``None`` means "any", a single
+An edition has one :class:`Index`, whose tables are each built once, on
+first use; filters then intersect precomputed sets of positions instead of
+scanning records.  Criteria follow one convention: ``None`` means "any", a single
 value or a collection of values matches any of them, and several criteria
 combine with AND.  A value that names nothing raises
 :class:`~shusha_decl.UnknownNameError` (a ``ValueError``) naming the valid
@@ -12,60 +12,91 @@ values: a filter never answers a typo with an empty result.
 from __future__ import annotations
 
 import enum
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, TypeVar
+from functools import cached_property, reduce
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
+from . import model
 from .errors import UnknownNameError
-from .model import (
-    Agreement,
-    AgreementKind,
-    Claim,
-    ClaimStatus,
-    Commitment,
-    Edit,
-    Event,
-    Modality,
-    Organization,
-    OrganizationKind,
-    Party,
-    Person,
-    Place,
-    Quote,
-    Signatory,
-    Source,
-    Title,
-    Topic,
-    Unit,
-)
 from .text import fold
 
 if TYPE_CHECKING:
     from .edition import Declaration
+    from .model import (
+        Agreement,
+        Claim,
+        Commitment,
+        Edit,
+        Event,
+        Organization,
+        Party,
+        Person,
+        Place,
+        Quote,
+        Signatory,
+        Source,
+        Title,
+        Topic,
+        Unit,
+    )
+
+    #: The records that :meth:`Declaration.lookup` finds by name.
+    Entity: TypeAlias = Party | Agreement | Organization | Place | Person
+    #: Every kind of record, as :meth:`Declaration.get` returns them.
+    Record: TypeAlias = (
+        Unit
+        | Edit
+        | Party
+        | Signatory
+        | Commitment
+        | Agreement
+        | Organization
+        | Place
+        | Person
+        | Quote
+        | Topic
+        | Source
+        | Title
+        | Event
+        | Claim
+    )
 
 __all__ = ["Entity", "Index", "Record"]
 
-#: The records that :meth:`Declaration.lookup` finds by name.
-Entity = Party | Agreement | Organization | Place | Person
-#: Every kind of record, as :meth:`Declaration.get` returns them.
-Record = (
-    Unit
-    | Edit
-    | Party
-    | Signatory
-    | Commitment
-    | Agreement
-    | Organization
-    | Place
-    | Person
-    | Quote
-    | Topic
-    | Source
-    | Title
-    | Event
-    | Claim
-)
+#: The record classes in each union, made when the union is first used (they need every record class).
+_UNIONS = {
+    "Entity": ("Party", "Agreement", "Organization", "Place", "Person"),
+    "Record": (
+        "Unit",
+        "Edit",
+        "Party",
+        "Signatory",
+        "Commitment",
+        "Agreement",
+        "Organization",
+        "Place",
+        "Person",
+        "Quote",
+        "Topic",
+        "Source",
+        "Title",
+        "Event",
+        "Claim",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``Entity`` and ``Record``, the unions of record classes, on first use."""
+    if name not in _UNIONS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    union = reduce(operator.or_, (getattr(model, kind) for kind in _UNIONS[name]))
+    globals()[name] = union
+    return union
+
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
@@ -75,9 +106,9 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def names_of(entity: Entity) -> tuple[str, ...]:
     """Every name *entity* answers to in :meth:`Index.lookup`: id, names, acronyms, aliases."""
     names = [entity.id, entity.name, *entity.aliases]
-    if isinstance(entity, Party):
+    if isinstance(entity, model.Party):
         names.append(entity.short_name)
-    elif isinstance(entity, Organization):
+    elif isinstance(entity, model.Organization):
         acronyms = [entity.acronym] + [other.acronym for other in (*entity.former_names, *entity.later_names)]
         names += [other.name for other in (*entity.former_names, *entity.later_names)]
         names += [acronym for acronym in acronyms if acronym]
@@ -128,26 +159,48 @@ def _date(value: object, what: str) -> date:
 
 
 class Index:
-    """Lookup tables for one edition, built once when the edition is created."""
+    """Lookup tables for one edition, each built on its first use and kept."""
 
     def __init__(self, decl: Declaration) -> None:
-        self.declaration_id = decl.id
-        self.records: dict[str, Record] = {}
-        for record in decl.records():
-            self.records.setdefault(record.id, record)
-        self.names: dict[str, Entity] = {}
-        for entity in decl.entities():
+        self._decl = decl
+
+    @cached_property
+    def records(self) -> dict[str, Record]:
+        records: dict[str, Record] = {}
+        for record in self._decl.records():
+            records.setdefault(record.id, record)
+        return records
+
+    @cached_property
+    def names(self) -> dict[str, Entity]:
+        names: dict[str, Entity] = {}
+        for entity in self._decl.entities():
             for name in names_of(entity):
-                self.names.setdefault(fold(name), entity)
-        self.text = "\n\n".join(unit.text for unit in decl.units)
-        self.topics: dict[str, frozenset[str]] = {
-            topic.id: frozenset(t.id for t in decl.topics if topic.id in (t.id, t.category))
-            for topic in decl.topics
+                names.setdefault(fold(name), entity)
+        return names
+
+    @cached_property
+    def text(self) -> str:
+        return "\n\n".join(unit.text for unit in self._decl.units)
+
+    @cached_property
+    def topics(self) -> dict[str, frozenset[str]]:
+        """Each topic or category id, with the ids of the topics it covers."""
+        topics = self._decl.topics
+        return {
+            topic.id: frozenset(t.id for t in topics if topic.id in (t.id, t.category)) for topic in topics
         }
-        commitments = decl.commitments
-        self.commitment_texts = tuple(fold(c.text) for c in commitments)
+
+    @cached_property
+    def commitment_texts(self) -> tuple[str, ...]:
+        return tuple(fold(c.text) for c in self._decl.commitments)
+
+    @cached_property
+    def commitments_by(self) -> dict[str, Mapping[str, frozenset[int]]]:
+        """For each criterion, the positions of the commitments that each value matches."""
+        commitments = self._decl.commitments
         by_topic = _positions(commitments, lambda c: c.topics)
-        self.commitments_by = {
+        return {
             # A category's commitments are its topics', so that a topic criterion is one lookup.
             "topic": {topic: _union(by_topic, members) for topic, members in self.topics.items()},
             "party": _positions(commitments, lambda c: c.actors),
@@ -178,7 +231,9 @@ class Index:
             ) from None
 
     def _lookup_as(self, kinds: tuple[type, ...], value: object, what: str) -> Entity:
-        if not isinstance(value, (str, Party, Agreement, Organization, Place, Person)):
+        if not isinstance(
+            value, (str, model.Party, model.Agreement, model.Organization, model.Place, model.Person)
+        ):
             raise TypeError(f"expected the name of {what}, or the record, not {value!r}")
         found = self.lookup(value)
         if not isinstance(found, kinds):
@@ -191,7 +246,7 @@ class Index:
         """The ids of the topics or categories named by *criterion*."""
         keys = []
         for value in _values(criterion):
-            key = value.id if isinstance(value, Topic) else value
+            key = value.id if isinstance(value, model.Topic) else value
             if not isinstance(key, str) or key not in self.topics:
                 valid = ", ".join(self.topics)
                 raise UnknownNameError(
@@ -201,23 +256,25 @@ class Index:
         return keys
 
     def party_ids(self, criterion: object) -> frozenset[str]:
-        return frozenset(self._lookup_as((Party,), v, "a party").id for v in _values(criterion))
+        return frozenset(self._lookup_as((model.Party,), v, "a party").id for v in _values(criterion))
 
     def entity_ids(self, criterion: object) -> frozenset[str]:
         """Ids of the entities named by *criterion*; parties are not mentioned, they act."""
+        kinds = (model.Agreement, model.Organization, model.Place, model.Person)
         return frozenset(
-            self._lookup_as(_MENTIONABLE, v, "an entity that can be mentioned").id for v in _values(criterion)
+            self._lookup_as(kinds, v, "an entity that can be mentioned").id for v in _values(criterion)
         )
 
     def text_record(self, value: object) -> Unit | Commitment:
         """The text unit or commitment that *value* (a record or its id) names."""
-        key = value.id if isinstance(value, (Unit, Commitment)) else value
+        texts = (model.Unit, model.Commitment)
+        key = value.id if isinstance(value, texts) else value
         record = self.records.get(key) if isinstance(key, str) else None
-        if isinstance(record, (Unit, Commitment)):
+        if isinstance(record, texts):
             return record
-        texts = [i for i, r in self.records.items() if isinstance(r, (Unit, Commitment))]
+        ids = [i for i, r in self.records.items() if isinstance(r, texts)]
         raise UnknownNameError(
-            f"{value!r} is not the id of a text unit or commitment{_suggest(str(key), texts)}"
+            f"{value!r} is not the id of a text unit or commitment{_suggest(str(key), ids)}"
         )
 
     # -- filters ----------------------------------------------------------------------------
@@ -239,7 +296,7 @@ class Index:
         if party is not None:
             selected.append(_union(sets["party"], self.party_ids(party)))
         if modality is not None:
-            modalities = {_enum(Modality, v, "modality").value for v in _values(modality)}
+            modalities = {_enum(model.Modality, v, "modality").value for v in _values(modality)}
             selected.append(_union(sets["modality"], modalities))
         if mentions is not None:
             selected.append(_union(sets["mentions"], self.entity_ids(mentions)))
@@ -260,7 +317,7 @@ class Index:
     ) -> tuple[Agreement, ...]:
         tests: list[Callable[[Agreement], bool]] = []
         if kind is not None:
-            kinds = {_enum(AgreementKind, v, "agreement kind") for v in _values(kind)}
+            kinds = {_enum(model.AgreementKind, v, "agreement kind") for v in _values(kind)}
             tests.append(lambda a: a.kind in kinds)
         if signed_after is not None:
             after = _date(signed_after, "signed_after")
@@ -277,7 +334,7 @@ class Index:
     ) -> tuple[Organization, ...]:
         tests: list[Callable[[Organization], bool]] = []
         if kind is not None:
-            kinds = {_enum(OrganizationKind, v, "organization kind") for v in _values(kind)}
+            kinds = {_enum(model.OrganizationKind, v, "organization kind") for v in _values(kind)}
             tests.append(lambda o: o.kind in kinds)
         if mentions is not None:
             tests.append(self._mentioned_in(mentions))
@@ -303,11 +360,11 @@ class Index:
     ) -> tuple[Claim, ...]:
         tests: list[Callable[[Claim], bool]] = []
         if status is not None:
-            statuses = {_enum(ClaimStatus, v, "claim status") for v in _values(status)}
+            statuses = {_enum(model.ClaimStatus, v, "claim status") for v in _values(status)}
             tests.append(lambda c: c.status in statuses)
         if source is not None:
             cited = {c.source for c in claims}
-            sources = {v.id if isinstance(v, Source) else v for v in _values(source)}
+            sources = {v.id if isinstance(v, model.Source) else v for v in _values(source)}
             unknown = sorted(map(repr, sources - cited))
             if unknown:
                 valid = ", ".join(sorted(cited))
@@ -318,7 +375,7 @@ class Index:
     def _record_id(self, value: object) -> str:
         """The id of a record given as a record, an id, the declaration's id or a name ``lookup`` knows."""
         key = getattr(value, "id", value)
-        if key == self.declaration_id or (isinstance(key, str) and key in self.records):
+        if key == self._decl.id or (isinstance(key, str) and key in self.records):
             return str(key)
         if isinstance(value, str):
             return self.lookup(value).id
@@ -330,14 +387,11 @@ class Index:
         named: set[str] = set()
         for value in _values(criterion):
             record = self.text_record(value)
-            if isinstance(record, Commitment):
+            if isinstance(record, model.Commitment):
                 named.update(record.mentions)
             else:
                 units.add(record.id)
         return lambda e: e.id in named or not units.isdisjoint(e.mentioned_in)
-
-
-_MENTIONABLE = (Agreement, Organization, Place, Person)
 
 
 def _string(value: object, what: str) -> str:

@@ -18,7 +18,6 @@ from typing import Any
 
 import attrs
 
-from .. import model
 from ..edition import Declaration
 from ..loader import OWN_FILES, converter
 
@@ -133,5 +132,5 @@ def _date_columns(records: list[Any]) -> list[str]:
     """The fields of *records* that hold full dates (``date`` fields, not partial dates)."""
     if not records or not attrs.has(type(records[0])):
         return []
-    hints = typing.get_type_hints(type(records[0]), vars(model))
+    hints = typing.get_type_hints(type(records[0]))
     return [f.name for f in attrs.fields(type(records[0])) if hints[f.name] in (date, date | None)]

@@ -85,7 +85,7 @@ def _field(name: str, hint: Any) -> dict[str, Any]:
 
 
 def _schema(name: str, kind: type) -> dict[str, Any]:
-    hints = get_type_hints(kind, vars(model))
+    hints = get_type_hints(kind)
     fields = [_field(f.name, hints[f.name]) for f in attrs.fields(kind)]
     foreign = [
         {"fields": f["name"], "reference": {"resource": _FOREIGN[f["name"]], "fields": "id"}}
@@ -144,7 +144,7 @@ def to_csv(decl: Declaration, directory: str | os.PathLike[str]) -> list[pathlib
 
 
 def _alliance_schema() -> dict[str, Any]:
-    hints = get_type_hints(model.Coding, vars(model))
+    hints = get_type_hints(model.Coding)
     fields = [{"name": "variable", "type": "string", "constraints": {"required": True}}]
     fields += [_field(f.name, hints[f.name]) for f in attrs.fields(model.Coding)]
     return {"fields": fields, "primaryKey": "variable"}
