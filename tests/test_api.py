@@ -258,6 +258,14 @@ def test_declaration_pickles_and_still_filters() -> None:
     assert ids(copy.commitments(topic="energy")) == ids(DECL.commitments(topic="energy"))
 
 
+def test_a_collection_pickled_alone_still_filters() -> None:
+    copy = pickle.loads(pickle.dumps(DECL.commitments))
+    assert copy == DECL.commitments
+    assert type(copy) is shusha_decl.Commitments
+    assert ids(copy(topic="energy")) == ids(DECL.commitments(topic="energy"))
+    assert pickle.loads(pickle.dumps(DECL.parties)) == DECL.parties  # a collection without filters
+
+
 # -- get and lookup --------------------------------------------------------------------------------
 
 

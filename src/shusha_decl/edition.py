@@ -58,9 +58,12 @@ class Records(tuple[_R, ...], Generic[_R]):
     def _repr_html_(self) -> str:
         return html_table(self, type(self).__name__)
 
-    def __reduce__(self) -> tuple[type[Records[_R]], tuple[tuple[_R, ...]]]:
-        # The records alone: a copy does not take the edition's index along (it filters once in one).
-        return (type(self), (tuple(self),))
+    def __reduce__(self) -> tuple[Any, ...]:
+        index: Index | None = self.__dict__.get("_index")
+        if index is None:
+            return (type(self), (tuple(self),))
+        # A collection that filters takes its declaration along: the copy filters with the copy's index.
+        return (_bound_copy, (type(self), tuple(self), index.declaration))
 
     def _bound(self, index: Index) -> Records[_R]:
         """A copy of these records that filters with *index*."""
@@ -75,6 +78,11 @@ class Records(tuple[_R, ...], Generic[_R]):
         except KeyError:
             raise TypeError(f"these {type(self).__name__} do not belong to a Declaration") from None
         return index
+
+
+def _bound_copy(kind: type[Records[_R]], records: tuple[_R, ...], decl: Declaration) -> Records[_R]:
+    """A pickled collection that filters, unpickled: bound to the unpickled copy of its declaration."""
+    return kind(records)._bound(decl._index)
 
 
 class Commitments(Records["model.Commitment"]):
@@ -323,8 +331,9 @@ class Declaration(Value):
         return value._bound(self._index) if name in _FILTERING else value
 
     def __reduce__(self) -> tuple[type[Declaration], tuple[Any, ...]]:
-        # Rebuilt through __init__, which makes the index anew; the index itself is not copied.
-        return (type(self), tuple(getattr(self, a.name) for a in self.__attrs_attrs__ if a.init))
+        # Rebuilt through __init__, which makes the index anew; collections go as plain tuples, unbound.
+        fields = (getattr(self, a.name) for a in self.__attrs_attrs__ if a.init)
+        return (type(self), tuple(tuple(v) if isinstance(v, Records) else v for v in fields))
 
     def __repr__(self) -> str:
         return (

@@ -25,7 +25,7 @@ except ImportError:  # a Python without it
     from pickle import loads
 
 from . import __version__
-from .edition import Declaration
+from .edition import Declaration, Records
 
 __all__ = ["Parts", "compiled_module", "load", "pickled_fields"]
 
@@ -37,7 +37,10 @@ def pickled_fields(decl: Declaration) -> dict[str, bytes]:
     """Each field of *decl* that the constructor takes, pickled on its own: what the build compiles."""
     import pickle
 
-    return {name: pickle.dumps(getattr(decl, name), protocol=5) for name in sorted(FIELDS)}
+    fields = {name: getattr(decl, name) for name in sorted(FIELDS)}
+    # A collection goes unbound, as its records alone: bound, it would take the whole declaration along.
+    unbound = {name: type(v)(v) if isinstance(v, Records) else v for name, v in fields.items()}
+    return {name: pickle.dumps(value, protocol=5) for name, value in unbound.items()}
 
 
 def compiled_module(decl: Declaration) -> str:

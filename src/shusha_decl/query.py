@@ -100,7 +100,7 @@ def __getattr__(name: str) -> Any:
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}"  # compiled by re on first use
 
 
 def names_of(entity: Entity) -> tuple[str, ...]:
@@ -153,7 +153,7 @@ def _date(value: object, what: str) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and re.fullmatch(_ISO_DATE, value):
         return date.fromisoformat(value)
     raise ValueError(f"{what} must be a date or a YYYY-MM-DD string, not {value!r}")
 
@@ -162,43 +162,44 @@ class Index:
     """Lookup tables for one edition, each built on its first use and kept."""
 
     def __init__(self, decl: Declaration) -> None:
-        self._decl = decl
+        #: The edition indexed.
+        self.declaration = decl
 
     @cached_property
     def records(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        for record in self._decl.records():
+        for record in self.declaration.records():
             records.setdefault(record.id, record)
         return records
 
     @cached_property
     def names(self) -> dict[str, Entity]:
         names: dict[str, Entity] = {}
-        for entity in self._decl.entities():
+        for entity in self.declaration.entities():
             for name in names_of(entity):
                 names.setdefault(fold(name), entity)
         return names
 
     @cached_property
     def text(self) -> str:
-        return "\n\n".join(unit.text for unit in self._decl.units)
+        return "\n\n".join(unit.text for unit in self.declaration.units)
 
     @cached_property
     def topics(self) -> dict[str, frozenset[str]]:
         """Each topic or category id, with the ids of the topics it covers."""
-        topics = self._decl.topics
+        topics = self.declaration.topics
         return {
             topic.id: frozenset(t.id for t in topics if topic.id in (t.id, t.category)) for topic in topics
         }
 
     @cached_property
     def commitment_texts(self) -> tuple[str, ...]:
-        return tuple(fold(c.text) for c in self._decl.commitments)
+        return tuple(fold(c.text) for c in self.declaration.commitments)
 
     @cached_property
     def commitments_by(self) -> dict[str, Mapping[str, frozenset[int]]]:
         """For each criterion, the positions of the commitments that each value matches."""
-        commitments = self._decl.commitments
+        commitments = self.declaration.commitments
         by_topic = _positions(commitments, lambda c: c.topics)
         return {
             # A category's commitments are its topics', so that a topic criterion is one lookup.
@@ -375,7 +376,7 @@ class Index:
     def _record_id(self, value: object) -> str:
         """The id of a record given as a record, an id, the declaration's id or a name ``lookup`` knows."""
         key = getattr(value, "id", value)
-        if key == self._decl.id or (isinstance(key, str) and key in self.records):
+        if key == self.declaration.id or (isinstance(key, str) and key in self.records):
             return str(key)
         if isinstance(value, str):
             return self.lookup(value).id

@@ -125,7 +125,8 @@ class OrderedValue(Value):
         return self.__class__._order_key(self) >= self.__class__._order_key(other)
 
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: Compiled by :mod:`re` (and cached there) on first use, not when the classes are made.
+_PARTIAL_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
 
 
 @frozen(eq=False, repr=False)
@@ -145,7 +146,7 @@ class PartialDate(OrderedValue):
     @classmethod
     def fromisoformat(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        match = _PARTIAL_DATE.fullmatch(text)
+        match = re.fullmatch(_PARTIAL_DATE, text)
         if match is None:
             raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
         year, month, day = (int(g) if g else None for g in match.groups())
