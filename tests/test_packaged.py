@@ -20,7 +20,7 @@ import shusha_decl
 import shusha_decl.loader
 import shusha_decl.packaged
 from shusha_decl.edition import Declaration
-from shusha_decl.packaged import Parts, pickled_fields
+from shusha_decl.packaged import PickledFields, pickled_fields
 
 JSON = shusha_decl.loader.load_packaged()
 FIELDS = [a.name for a in attrs.fields(Declaration) if a.init]
@@ -28,7 +28,7 @@ FIELDS = [a.name for a in attrs.fields(Declaration) if a.init]
 
 def compiled() -> Declaration:
     """A new declaration that reads its fields from pickles, as the packaged one does from the wheel."""
-    return Declaration._from_parts(Parts(pickled_fields(JSON)))
+    return Declaration._reading_from(PickledFields(pickled_fields(JSON)))
 
 
 def is_set(decl: Declaration, name: str) -> bool:

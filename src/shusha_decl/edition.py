@@ -250,8 +250,8 @@ class Organizations(Records["model.Organization"]):
         return self._edition_index.organizations(self, kind=kind, mentions=mentions)
 
 
-class Fields(Protocol):
-    """Where a declaration made by :meth:`Declaration._from_parts` reads its fields on first use."""
+class FieldSource(Protocol):
+    """Where a declaration made by :meth:`Declaration._reading_from` reads its fields on first use."""
 
     def __contains__(self, name: object) -> bool:
         """Whether *name* is a field this source gives."""
@@ -302,7 +302,7 @@ class Declaration(Value):
     claims: Claims = field(converter=Claims)
     alliance: model.Alliance
     _index: Index = field(init=False, eq=False, repr=False)
-    _parts: Fields | None = field(init=False, default=None, eq=False, repr=False)
+    _source: FieldSource | None = field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", Index(self))
@@ -310,21 +310,21 @@ class Declaration(Value):
             object.__setattr__(self, name, self._settled(name, getattr(self, name)))
 
     @classmethod
-    def _from_parts(cls, parts: Fields) -> Declaration:
-        """A declaration whose fields *parts* gives, each on first use (see :mod:`shusha_decl.packaged`)."""
+    def _reading_from(cls, source: FieldSource) -> Declaration:
+        """A declaration that reads each field from *source* when first used (see shusha_decl.packaged)."""
         decl = object.__new__(cls)
-        object.__setattr__(decl, "_parts", parts)
+        object.__setattr__(decl, "_source", source)
         object.__setattr__(decl, "_index", Index(decl))
         return decl
 
     if not TYPE_CHECKING:  # for the type checker, every field is always there
 
         def __getattr__(self, name: str) -> Any:
-            # Python calls this only for an attribute not set: a field that _from_parts left to first use.
-            parts = None if name.startswith("_") else self._parts
-            if parts is None or name not in parts:
+            # Python calls this only for an attribute not set: a field that _reading_from left to first use.
+            source = None if name.startswith("_") else self._source
+            if source is None or name not in source:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            return parts.fill(self, name)
+            return source.fill(self, name)
 
     def _settled(self, name: str, value: Any) -> Any:
         """*value* as field *name* holds it: a collection that filters is bound to this edition's index."""

@@ -27,17 +27,17 @@ except ImportError:  # a Python without it
 from . import __version__
 from .edition import Declaration, Records
 
-__all__ = ["Parts", "compiled_module", "load", "pickled_fields"]
+__all__ = ["FIELD_NAMES", "PickledFields", "compiled_module", "load", "pickled_fields"]
 
 #: The fields a compiled copy holds: those the constructor takes.
-FIELDS = frozenset(a.name for a in Declaration.__attrs_attrs__ if a.init)
+FIELD_NAMES = frozenset(a.name for a in Declaration.__attrs_attrs__ if a.init)
 
 
 def pickled_fields(decl: Declaration) -> dict[str, bytes]:
     """Each field of *decl* that the constructor takes, pickled on its own: what the build compiles."""
     import pickle
 
-    fields = {name: getattr(decl, name) for name in sorted(FIELDS)}
+    fields = {name: getattr(decl, name) for name in sorted(FIELD_NAMES)}
     # A collection goes unbound, as its records alone: bound, it would take the whole declaration along.
     unbound = {name: type(v)(v) if isinstance(v, Records) else v for name, v in fields.items()}
     return {name: pickle.dumps(value, protocol=5) for name, value in unbound.items()}
@@ -51,7 +51,7 @@ def compiled_module(decl: Declaration) -> str:
     )
 
 
-class Parts:
+class PickledFields:
     """The fields of a declaration not read yet, as pickles; each is unpickled once, on first use."""
 
     def __init__(self, pickles: Mapping[str, bytes]) -> None:
@@ -59,7 +59,7 @@ class Parts:
         self._lock = _thread.allocate_lock()
 
     def __contains__(self, name: object) -> bool:
-        return name in FIELDS
+        return name in FIELD_NAMES
 
     def fill(self, decl: Declaration, name: str) -> Any:
         """Set the field *name* of *decl* from its pickle, once, whichever thread asks first; return it."""
@@ -90,9 +90,9 @@ def _from_build() -> Declaration | None:
         pickles = built.FIELDS
     except Exception:
         return None
-    if not isinstance(pickles, dict) or pickles.keys() != FIELDS:
+    if not isinstance(pickles, dict) or pickles.keys() != FIELD_NAMES:
         return None
-    return Declaration._from_parts(Parts(pickles))
+    return Declaration._reading_from(PickledFields(pickles))
 
 
 def load() -> Declaration:
