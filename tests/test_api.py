@@ -146,8 +146,28 @@ def test_records_sort_by_id() -> None:
 def test_records_with_an_id_sort_by_it_alone() -> None:
     with_id = [kind for kind in VALUE_CLASSES if "id" in attrs.fields_dict(kind)]
     assert set(with_id) == set(get_args(shusha_decl.Record))  # every kind of record get() returns
+    assert set(get_args(shusha_decl.Entity)) == {type(entity) for entity in DECL.entities()}
     for kind in with_id:
         assert [f.name for f in attrs.fields(kind) if f.order] == ["id"], kind
+
+
+def test_type_hints_resolve_at_run_time() -> None:
+    """Tools that read annotations (cattrs, typeguard, documentation) resolve them, in a fresh interpreter."""
+    code = """import typing, shusha_decl
+from shusha_decl import edition, query
+D, I = edition.Declaration, query.Index
+functions = [D.get, D.entities, D.records, D.units.fget, I.commitments, I.get, I.lookup, I.text_record,
+             I.records.func, query.names_of, edition.Commitments.__call__]
+hints = [typing.get_type_hints(f) for f in functions]
+assert typing.get_type_hints(D)["parties"] == edition.Records[shusha_decl.Party]
+assert typing.get_type_hints(D)["commitments"] is shusha_decl.Commitments
+assert typing.get_type_hints(D.lookup)["return"] == shusha_decl.Entity
+assert typing.get_type_hints(I.commitments)["return"] == tuple[shusha_decl.Commitment, ...]
+print(len(hints))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "11"
 
 
 def _generated_by_attrs(kind: type) -> type:

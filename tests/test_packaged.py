@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -97,12 +96,11 @@ def test_threads_reading_a_compiled_declaration_at_once_get_the_same_objects() -
         assert all(a is b for values in seen for a, b in zip(values, seen[0], strict=True))
 
 
-def test_the_declaration_s_annotations_resolve() -> None:
-    """Tools that read the type hints (cattrs, typing.get_type_hints) find every record class."""
-    hints = typing.get_type_hints(Declaration)
-    assert hints["commitments"] is shusha_decl.Commitments
-    assert hints["alliance"] is shusha_decl.Alliance
-    assert typing.get_args(hints["parties"]) == (shusha_decl.Party,)
+def test_a_pickled_declaration_leaves_its_index_and_source_behind() -> None:
+    data = pickle.dumps(compiled())
+    assert b"shusha_decl.query" not in data
+    assert b"shusha_decl.packaged" not in data
+    assert pickle.loads(data) == JSON
 
 
 def test_first_load_from_the_wheel_needs_no_loader() -> None:
@@ -170,15 +168,28 @@ def test_a_damaged_compiled_edition_falls_back_to_the_json(
 def test_a_damaged_field_of_the_compiled_edition_is_read_from_the_json(
     compiled_copy: Path, run_package_from: Callable[[Path, str], str]
 ) -> None:
+    """Damaged fields come from the JSON, read once; the others still come from their pickles."""
     text = compiled_copy.read_text(encoding="utf-8")
-    compiled_copy.write_text(text.replace("'commitments': b", "'commitments': b'x' + b", 1), encoding="utf-8")
-    code = (
-        "import shusha_decl.loader, shusha_decl.packaged; "
-        "assert shusha_decl.packaged._from_build() is not None; "
-        "json = shusha_decl.loader.load_packaged(); decl = shusha_decl.declaration(); "
-        "print(decl.commitments == json.commitments, decl == json, len(decl.commitments(topic='energy')))"
-    )
-    assert run_package_from(compiled_copy.parent.parent, code).split() == ["True", "True", "3"]
+    for name in ("commitments", "topics"):
+        text = text.replace(f"'{name}': b", f"'{name}': b'x' + b", 1)
+    compiled_copy.write_text(text, encoding="utf-8")
+    code = """import shusha_decl.loader, shusha_decl.packaged
+json = shusha_decl.loader.load_packaged()
+reads = []
+shusha_decl.loader.load_packaged = lambda: reads.append(1) or json
+decl = shusha_decl.declaration()
+assert isinstance(decl._source, shusha_decl.packaged.PickledFields)
+print(len(decl.commitments(topic="energy")), decl.commitments == json.commitments, len(reads))
+print(decl.parties is not json.parties, decl == json, len(reads))
+"""
+    assert run_package_from(compiled_copy.parent.parent, code).split() == [
+        "3",
+        "True",
+        "1",
+        "True",
+        "True",
+        "1",
+    ]
 
 
 def test_the_main_job_reads_only_what_it_needs_from_the_compiled_edition(

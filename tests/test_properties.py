@@ -24,7 +24,9 @@ import shusha_decl  # noqa: E402
 from shusha_decl import model  # noqa: E402
 from shusha_decl.loader import OWN_FILES, converter  # noqa: E402
 
-RECORD_TYPES = [kind for kind in vars(model).values() if isinstance(kind, type) and attrs.has(kind)]
+RECORD_TYPES = [
+    kind for kind in map(model.__getattr__, model.__all__) if isinstance(kind, type) and attrs.has(kind)
+]
 
 
 def strategy(hint: Any) -> st.SearchStrategy[Any]:

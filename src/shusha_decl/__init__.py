@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the names below are imported on first use, by __getattr__
         DateReading,
         Edit,
         EditKind,
+        Entity,
         Event,
         Modality,
         Name,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # the names below are imported on first use, by __getattr__
         PlaceKind,
         Quote,
         QuoteKind,
+        Record,
         Signatory,
         Source,
         SourceKind,
@@ -56,7 +58,6 @@ if TYPE_CHECKING:  # the names below are imported on first use, by __getattr__
         Unit,
         UnitKind,
     )
-    from .query import Entity, Record
 
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
@@ -139,18 +140,19 @@ _LAZY = {
     ),
     "Titles": "edition",
     **dict.fromkeys(("DataError", "UnknownNameError"), "errors"),
-    **dict.fromkeys(("Entity", "Record"), "query"),
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public class on first use, so that ``import shusha_decl`` stays cheap."""
-    module = _LAZY.get(name, "model" if name[:1].isupper() and name in __all__ else None)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # for the type checker, the imports above are all there is
+
+    def __getattr__(name: str) -> Any:
+        """Import a public class on first use, so that ``import shusha_decl`` stays cheap."""
+        module = _LAZY.get(name, "model" if name[:1].isupper() and name in __all__ else None)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -18,9 +18,6 @@ from .display import html_table, summary_html
 from .model.base import Value
 from .query import Index
 
-if TYPE_CHECKING:
-    from .query import Entity, Record
-
 __all__ = [
     "Agreements",
     "Claims",
@@ -363,7 +360,7 @@ class Declaration(Value):
         """The whole text as edited, one unit per paragraph, units separated by a blank line."""
         return self._index.text
 
-    def entities(self) -> Iterator[Entity]:
+    def entities(self) -> Iterator[model.Entity]:
         """Every record :meth:`lookup` can find: parties, agreements, organisations, places, persons."""
         yield from self.parties
         yield from self.agreements
@@ -371,7 +368,7 @@ class Declaration(Value):
         yield from self.places
         yield from self.persons
 
-    def records(self) -> Iterator[Record]:
+    def records(self) -> Iterator[model.Record]:
         """Every record of the edition, each once."""
         yield from self.units
         yield from self.edits
@@ -385,7 +382,7 @@ class Declaration(Value):
         yield from self.events
         yield from self.claims
 
-    def get(self, record_id: str) -> Record:
+    def get(self, record_id: str) -> model.Record:
         """The record with this id, of any kind.
 
         Raises:
@@ -393,7 +390,7 @@ class Declaration(Value):
         """
         return self._index.get(record_id)
 
-    def lookup(self, name: str | Entity) -> Entity:
+    def lookup(self, name: str | model.Entity) -> model.Entity:
         """The party or entity known by *name*: id, name, acronym, alias, or former or later name.
 
         Case and diacritics are ignored, so ``"turkiye"``, ``"Türkiye"`` and ``"TR"``

@@ -57,6 +57,7 @@ class PickledFields:
     def __init__(self, pickles: Mapping[str, bytes]) -> None:
         self._pickles = pickles
         self._lock = _thread.allocate_lock()
+        self._json: Declaration | None = None  # read once, if a pickle is damaged
 
     def __contains__(self, name: object) -> bool:
         return name in FIELD_NAMES
@@ -76,14 +77,16 @@ class PickledFields:
         try:
             return loads(self._pickles[name])
         except Exception:  # a damaged pickle is never an error: the JSON is the truth
-            from .loader import load_packaged
+            if self._json is None:
+                from .loader import load_packaged
 
-            return getattr(load_packaged(), name)
+                self._json = load_packaged()
+            return getattr(self._json, name)
 
 
 def _from_build() -> Declaration | None:
     try:  # a damaged copy (truncated, not Python) is never an error: the JSON is the truth
-        from . import _built_edition as built
+        from . import _built_edition as built  # type: ignore[attr-defined]  # written by the build
 
         if __version__ != built.VERSION:
             return None

@@ -12,12 +12,11 @@ values: a filter never answers a typo with an empty result.
 from __future__ import annotations
 
 import enum
-import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from functools import cached_property, reduce
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from . import model
 from .errors import UnknownNameError
@@ -25,77 +24,8 @@ from .text import fold
 
 if TYPE_CHECKING:
     from .edition import Declaration
-    from .model import (
-        Agreement,
-        Claim,
-        Commitment,
-        Edit,
-        Event,
-        Organization,
-        Party,
-        Person,
-        Place,
-        Quote,
-        Signatory,
-        Source,
-        Title,
-        Topic,
-        Unit,
-    )
 
-    #: The records that :meth:`Declaration.lookup` finds by name.
-    Entity: TypeAlias = Party | Agreement | Organization | Place | Person
-    #: Every kind of record, as :meth:`Declaration.get` returns them.
-    Record: TypeAlias = (
-        Unit
-        | Edit
-        | Party
-        | Signatory
-        | Commitment
-        | Agreement
-        | Organization
-        | Place
-        | Person
-        | Quote
-        | Topic
-        | Source
-        | Title
-        | Event
-        | Claim
-    )
-
-__all__ = ["Entity", "Index", "Record"]
-
-#: The record classes in each union, made when the union is first used (they need every record class).
-_UNIONS = {
-    "Entity": ("Party", "Agreement", "Organization", "Place", "Person"),
-    "Record": (
-        "Unit",
-        "Edit",
-        "Party",
-        "Signatory",
-        "Commitment",
-        "Agreement",
-        "Organization",
-        "Place",
-        "Person",
-        "Quote",
-        "Topic",
-        "Source",
-        "Title",
-        "Event",
-        "Claim",
-    ),
-}
-
-
-def __getattr__(name: str) -> Any:
-    """``Entity`` and ``Record``, the unions of record classes, on first use."""
-    if name not in _UNIONS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    union = reduce(operator.or_, (getattr(model, kind) for kind in _UNIONS[name]))
-    globals()[name] = union
-    return union
+__all__ = ["Index", "names_of"]
 
 
 _T = TypeVar("_T")
@@ -103,7 +33,7 @@ _E = TypeVar("_E", bound=enum.Enum)
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"  # compiled by re on first use
 
 
-def names_of(entity: Entity) -> tuple[str, ...]:
+def names_of(entity: model.Entity) -> tuple[str, ...]:
     """Every name *entity* answers to in :meth:`Index.lookup`: id, names, acronyms, aliases."""
     names = [entity.id, entity.name, *entity.aliases]
     if isinstance(entity, model.Party):
@@ -166,15 +96,15 @@ class Index:
         self.declaration = decl
 
     @cached_property
-    def records(self) -> dict[str, Record]:
-        records: dict[str, Record] = {}
+    def records(self) -> dict[str, model.Record]:
+        records: dict[str, model.Record] = {}
         for record in self.declaration.records():
             records.setdefault(record.id, record)
         return records
 
     @cached_property
-    def names(self) -> dict[str, Entity]:
-        names: dict[str, Entity] = {}
+    def names(self) -> dict[str, model.Entity]:
+        names: dict[str, model.Entity] = {}
         for entity in self.declaration.entities():
             for name in names_of(entity):
                 names.setdefault(fold(name), entity)
@@ -211,7 +141,7 @@ class Index:
 
     # -- finding records ---------------------------------------------------------------------
 
-    def get(self, record_id: str) -> Record:
+    def get(self, record_id: str) -> model.Record:
         try:
             return self.records[record_id]
         except KeyError:
@@ -219,7 +149,7 @@ class Index:
             hint = f"; close ids: {', '.join(close)}" if close else ""
             raise KeyError(f"no record with id {record_id!r}{hint}") from None
 
-    def lookup(self, name: str | Entity) -> Entity:
+    def lookup(self, name: str | model.Entity) -> model.Entity:
         if not isinstance(name, str):
             if self.records.get(name.id) == name:
                 return name
@@ -231,7 +161,7 @@ class Index:
                 f"no entity or party is named {name!r}{_suggest(name, self.names)}"
             ) from None
 
-    def _lookup_as(self, kinds: tuple[type, ...], value: object, what: str) -> Entity:
+    def _lookup_as(self, kinds: tuple[type, ...], value: object, what: str) -> model.Entity:
         if not isinstance(
             value, (str, model.Party, model.Agreement, model.Organization, model.Place, model.Person)
         ):
@@ -266,7 +196,7 @@ class Index:
             self._lookup_as(kinds, v, "an entity that can be mentioned").id for v in _values(criterion)
         )
 
-    def text_record(self, value: object) -> Unit | Commitment:
+    def text_record(self, value: object) -> model.Unit | model.Commitment:
         """The text unit or commitment that *value* (a record or its id) names."""
         texts = (model.Unit, model.Commitment)
         key = value.id if isinstance(value, texts) else value
@@ -282,14 +212,14 @@ class Index:
 
     def commitments(
         self,
-        commitments: Sequence[Commitment],
+        commitments: Sequence[model.Commitment],
         *,
         topic: object = None,
         party: object = None,
         modality: object = None,
         mentions: object = None,
         text: object = None,
-    ) -> tuple[Commitment, ...]:
+    ) -> tuple[model.Commitment, ...]:
         sets = self.commitments_by
         selected: list[frozenset[int]] = []
         if topic is not None:
@@ -309,14 +239,14 @@ class Index:
 
     def agreements(
         self,
-        agreements: Sequence[Agreement],
+        agreements: Sequence[model.Agreement],
         *,
         kind: object = None,
         signed_after: object = None,
         signed_before: object = None,
         mentions: object = None,
-    ) -> tuple[Agreement, ...]:
-        tests: list[Callable[[Agreement], bool]] = []
+    ) -> tuple[model.Agreement, ...]:
+        tests: list[Callable[[model.Agreement], bool]] = []
         if kind is not None:
             kinds = {_enum(model.AgreementKind, v, "agreement kind") for v in _values(kind)}
             tests.append(lambda a: a.kind in kinds)
@@ -331,9 +261,9 @@ class Index:
         return _passing(agreements, tests)
 
     def organizations(
-        self, organizations: Sequence[Organization], *, kind: object = None, mentions: object = None
-    ) -> tuple[Organization, ...]:
-        tests: list[Callable[[Organization], bool]] = []
+        self, organizations: Sequence[model.Organization], *, kind: object = None, mentions: object = None
+    ) -> tuple[model.Organization, ...]:
+        tests: list[Callable[[model.Organization], bool]] = []
         if kind is not None:
             kinds = {_enum(model.OrganizationKind, v, "organization kind") for v in _values(kind)}
             tests.append(lambda o: o.kind in kinds)
@@ -342,9 +272,14 @@ class Index:
         return _passing(organizations, tests)
 
     def events(
-        self, events: Sequence[Event], *, after: object = None, before: object = None, concerns: object = None
-    ) -> tuple[Event, ...]:
-        tests: list[Callable[[Event], bool]] = []
+        self,
+        events: Sequence[model.Event],
+        *,
+        after: object = None,
+        before: object = None,
+        concerns: object = None,
+    ) -> tuple[model.Event, ...]:
+        tests: list[Callable[[model.Event], bool]] = []
         if after is not None:
             start = _date(after, "after")
             tests.append(lambda e: (span := e.span()) is not None and span[0] > start)
@@ -357,9 +292,9 @@ class Index:
         return _passing(events, tests)
 
     def claims(
-        self, claims: Sequence[Claim], *, status: object = None, source: object = None
-    ) -> tuple[Claim, ...]:
-        tests: list[Callable[[Claim], bool]] = []
+        self, claims: Sequence[model.Claim], *, status: object = None, source: object = None
+    ) -> tuple[model.Claim, ...]:
+        tests: list[Callable[[model.Claim], bool]] = []
         if status is not None:
             statuses = {_enum(model.ClaimStatus, v, "claim status") for v in _values(status)}
             tests.append(lambda c: c.status in statuses)
@@ -382,7 +317,7 @@ class Index:
             return self.lookup(value).id
         raise UnknownNameError(f"{value!r} is not a record of this edition")
 
-    def _mentioned_in(self, criterion: object) -> Callable[[Agreement | Organization], bool]:
+    def _mentioned_in(self, criterion: object) -> Callable[[model.Agreement | model.Organization], bool]:
         """A test for entities named in the given units, or in the given commitments' sentences."""
         units: set[str] = set()
         named: set[str] = set()
@@ -402,7 +337,7 @@ def _string(value: object, what: str) -> str:
 
 
 def _positions(
-    records: Sequence[Commitment], keys: Callable[[Commitment], Iterable[str]]
+    records: Sequence[model.Commitment], keys: Callable[[model.Commitment], Iterable[str]]
 ) -> Mapping[str, frozenset[int]]:
     table: dict[str, set[int]] = {}
     for position, record in enumerate(records):

@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..edition import Declaration
-from ..model import Agreement, Organization, Person, Place
-from ..query import Entity
+from ..model import Agreement, Entity, Organization, Person, Place
 
 __all__ = ["BASE", "to_jsonld"]
 

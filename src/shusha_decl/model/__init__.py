@@ -18,10 +18,14 @@ of :mod:`~shusha_decl.model.coding`.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from .alliance import Alliance, Coding, Confidence, CowType, PartyValue
     from .base import OrderedValue, PartialDate, Value
     from .coding import Commitment, Modality, Topic
@@ -40,6 +44,27 @@ if TYPE_CHECKING:
     from .sources import Claim, ClaimStatus, DateReading, Event, Source, SourceKind
     from .text import Edit, EditKind, Quote, QuoteKind, Title, Unit, UnitKind
 
+    #: The records that :meth:`Declaration.lookup` finds by name.
+    Entity: TypeAlias = Party | Agreement | Organization | Place | Person
+    #: Every kind of record, as :meth:`Declaration.get` returns them.
+    Record: TypeAlias = (
+        Unit
+        | Edit
+        | Party
+        | Signatory
+        | Commitment
+        | Agreement
+        | Organization
+        | Place
+        | Person
+        | Quote
+        | Topic
+        | Source
+        | Title
+        | Event
+        | Claim
+    )
+
 __all__ = [
     "Agreement",
     "AgreementKind",
@@ -53,6 +78,7 @@ __all__ = [
     "DateReading",
     "Edit",
     "EditKind",
+    "Entity",
     "Event",
     "Modality",
     "Name",
@@ -67,6 +93,7 @@ __all__ = [
     "PlaceKind",
     "Quote",
     "QuoteKind",
+    "Record",
     "Signatory",
     "Source",
     "SourceKind",
@@ -102,15 +129,40 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the class *name* from its submodule on first use."""
-    try:
-        home = _HOME[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(f".{home}", __name__), name)
-    globals()[name] = value
-    return value
+#: The classes of the two unions, which are made when first used since they need every class.
+_UNIONS = {
+    "Entity": ("Party", "Agreement", "Organization", "Place", "Person"),
+    "Record": (
+        "Unit",
+        "Edit",
+        "Party",
+        "Signatory",
+        "Commitment",
+        "Agreement",
+        "Organization",
+        "Place",
+        "Person",
+        "Quote",
+        "Topic",
+        "Source",
+        "Title",
+        "Event",
+        "Claim",
+    ),
+}
+
+if not TYPE_CHECKING:  # for the type checker, the names above are all there is
+
+    def __getattr__(name: str) -> Any:
+        """Import the class *name* from its submodule on first use, or make the union *name*."""
+        if name in _UNIONS:
+            value = reduce(operator.or_, map(__getattr__, _UNIONS[name]))
+        elif name in _HOME:
+            value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
