@@ -86,7 +86,7 @@ class PickledFields:
 
 def _from_build() -> Declaration | None:
     try:  # a damaged copy (truncated, not Python) is never an error: the JSON is the truth
-        from . import _built_edition as built  # type: ignore[attr-defined]  # written by the build
+        from . import _built_edition as built  # type: ignore[attr-defined, unused-ignore]  # written by the build
 
         if __version__ != built.VERSION:
             return None
