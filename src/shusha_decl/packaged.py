@@ -37,10 +37,11 @@ def pickled_fields(decl: Declaration) -> dict[str, bytes]:
     """Each field of *decl* that the constructor takes, pickled on its own: what the build compiles."""
     import pickle
 
-    fields = {name: getattr(decl, name) for name in sorted(FIELD_NAMES)}
-    # A collection goes unbound, as its records alone: bound, it would take the whole declaration along.
-    unbound = {name: type(v)(v) if isinstance(v, Records) else v for name, v in fields.items()}
-    return {name: pickle.dumps(value, protocol=5) for name, value in unbound.items()}
+    def unbound(value: Any) -> Any:
+        # A collection goes as its records alone: bound, it would take the whole declaration along.
+        return type(value)(value) if isinstance(value, Records) else value
+
+    return {name: pickle.dumps(unbound(getattr(decl, name)), protocol=5) for name in sorted(FIELD_NAMES)}
 
 
 def compiled_module(decl: Declaration) -> str:

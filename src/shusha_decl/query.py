@@ -162,9 +162,7 @@ class Index:
             ) from None
 
     def _lookup_as(self, kinds: tuple[type, ...], value: object, what: str) -> model.Entity:
-        if not isinstance(
-            value, (str, model.Party, model.Agreement, model.Organization, model.Place, model.Person)
-        ):
+        if not isinstance(value, (str, model.Entity)):
             raise TypeError(f"expected the name of {what}, or the record, not {value!r}")
         found = self.lookup(value)
         if not isinstance(found, kinds):
