@@ -1,15 +1,12 @@
-"""Hatch build hook: compile the packaged edition into the wheel, for a fast first load.
+"""Hatch build hook: put the packaged edition into the wheel pickled, for a fast first load.
 
-The JSON files stay the single source of truth.  At build time the hook reads
-them with the strict loader (so a wheel is never built from invalid data),
-pickles each field of the resulting Declaration on its own and writes the
-pickles into a generated module, ``shusha_decl/_built_edition.py`` (see
-``shusha_decl.packaged``, which writes and reads it).  Importing a module
-costs the import system nothing it has not already paid for, where reading a
-data file through importlib.resources first imports importlib.resources
-itself (about ten milliseconds); see docs/performance.md.  ``shusha_decl.packaged`` uses
-the module when it matches the installed version and reads the JSON
-otherwise.  Editable installs get no module: they read the JSON they edit.
+The JSON files stay the single source of truth.  At build time the hook reads them with the strict
+loader (so a wheel is never built from invalid data), pickles the resulting Declaration and writes the
+pickle into a generated module, ``shusha_decl/_built_edition.py`` (``shusha_decl.packaged`` writes and
+reads it).  Unpickling skips importing cattrs and reading and checking the files again; a module is
+loaded by the import system already running, where reading a data file would first import
+importlib.resources (see docs/performance.md).  Editable installs get no module: they read the JSON
+they edit.
 """
 
 from __future__ import annotations
@@ -38,16 +35,15 @@ class EditionCacheHook(BuildHookInterface):  # type: ignore[type-arg]
         sys.path.insert(0, str(source))
         try:
             import shusha_decl
-            from shusha_decl.loader import load
-            from shusha_decl.packaged import compiled_module
+            from shusha_decl.loader import read_edition
+            from shusha_decl.packaged import MODULE, module_source
 
             if not Path(shusha_decl.__file__).resolve().is_relative_to(source.resolve()):
                 raise RuntimeError(f"imported shusha_decl from {shusha_decl.__file__}, not from {source}")
-            edition = load(source / "shusha_decl" / "data")
-            module = compiled_module(edition)
+            module = module_source(read_edition(source / "shusha_decl" / "data"))
         finally:
             sys.path.remove(str(source))
             _forget_package()
-        target = Path(tempfile.mkdtemp()) / "_built_edition.py"
+        target = Path(tempfile.mkdtemp()) / f"{MODULE}.py"
         target.write_text(module, encoding="utf-8")
-        build_data["force_include"][str(target)] = "shusha_decl/_built_edition.py"
+        build_data["force_include"][str(target)] = f"shusha_decl/{MODULE}.py"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import pickle
 import subprocess
@@ -19,7 +18,6 @@ import pytest
 
 import shusha_decl
 import shusha_decl.loader
-import shusha_decl.model
 import shusha_decl.packaged
 from shusha_decl import Modality
 from shusha_decl.export import COLLECTIONS
@@ -41,14 +39,14 @@ def test_declaration_is_loaded_once_and_shared() -> None:
 
 def test_first_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = shusha_decl.packaged.load
+    real = shusha_decl.packaged.read
 
     def counting() -> shusha_decl.Declaration:
         calls.append(1)
         return real()
 
-    monkeypatch.setattr(shusha_decl, "_edition", None)
-    monkeypatch.setattr(shusha_decl.packaged, "load", counting)
+    monkeypatch.setattr(shusha_decl.packaged, "_edition", None)
+    monkeypatch.setattr(shusha_decl.packaged, "read", counting)
     barrier = threading.Barrier(16)
     seen: list[shusha_decl.Declaration] = []
 
@@ -143,120 +141,52 @@ def test_records_sort_by_id() -> None:
     assert ids(tuple(sorted(DECL.agreements))) == sorted(ids(DECL.agreements))
 
 
-def test_records_with_an_id_sort_by_it_alone() -> None:
-    with_id = [kind for kind in VALUE_CLASSES if "id" in attrs.fields_dict(kind)]
-    assert set(with_id) == set(get_args(shusha_decl.Record))  # every kind of record get() returns
+#: Every record class, and the values records hold.
+RECORD_CLASSES = [kind for name in shusha_decl.__all__ if attrs.has(kind := getattr(shusha_decl, name))]
+
+
+def test_records_with_an_id_sort_by_it() -> None:
+    """attrs orders by the fields in turn; the id comes first and is unique, so records sort by id."""
+    with_id = [kind for kind in RECORD_CLASSES if "id" in attrs.fields_dict(kind)]
+    assert set(with_id) - {shusha_decl.Declaration} == set(get_args(shusha_decl.Record))
     assert set(get_args(shusha_decl.Entity)) == {type(entity) for entity in DECL.entities()}
-    for kind in with_id:
-        assert [f.name for f in attrs.fields(kind) if f.order] == ["id"], kind
+    for kind in set(with_id) - {shusha_decl.Declaration}:
+        assert attrs.fields(kind)[0].name == "id", kind
+        assert kind.__lt__ is not object.__lt__, kind
+    assert len({r.id for r in DECL.records()}) == len(list(DECL.records()))
 
 
 def test_type_hints_resolve_at_run_time() -> None:
-    """Tools that read annotations (cattrs, typeguard, documentation) resolve them, in a fresh interpreter."""
-    code = """import typing, shusha_decl
-from shusha_decl import edition, query
-D, I = edition.Declaration, query.Index
-functions = [D.get, D.entities, D.records, D.units.fget, I.commitments, I.get, I.lookup, I.text_record,
-             I.records.func, query.names_of, edition.Commitments.__call__]
-hints = [typing.get_type_hints(f) for f in functions]
-assert typing.get_type_hints(D)["parties"] == edition.Records[shusha_decl.Party]
+    """Tools that read annotations (cattrs, editors, documentation) resolve them, in a fresh interpreter."""
+    code = """import inspect, typing, shusha_decl
+public = [getattr(shusha_decl, name) for name in shusha_decl.__all__]
+functions = [f for f in public if inspect.isfunction(f)]
+methods = [m for kind in public if inspect.isclass(kind) and kind.__module__.startswith("shusha_decl")
+           for m in vars(kind).values() if inspect.isfunction(m) and not m.__name__.startswith("_")]
+methods += [shusha_decl.Commitments.__call__, shusha_decl.Events.__call__]
+hints = [typing.get_type_hints(f) for f in functions + methods]
+classes = [typing.get_type_hints(kind) for kind in public if inspect.isclass(kind)]
+D = shusha_decl.Declaration
+assert typing.get_type_hints(D)["parties"] == shusha_decl.Records[shusha_decl.Party]
 assert typing.get_type_hints(D)["commitments"] is shusha_decl.Commitments
 assert typing.get_type_hints(D.lookup)["return"] == shusha_decl.Entity
-assert typing.get_type_hints(I.commitments)["return"] == tuple[shusha_decl.Commitment, ...]
-print(len(hints))
+assert typing.get_type_hints(shusha_decl.commitments)["return"] is shusha_decl.Commitments
+assert "topic" in typing.get_type_hints(shusha_decl.commitments)
+assert list(inspect.signature(shusha_decl.events).parameters) == ["after", "before", "concerns"]
+print(len(functions) >= 10, len(methods) >= 10)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "11"
+    assert out.stdout.split() == ["True", "True"]
 
 
-def _generated_by_attrs(kind: type) -> type:
-    """The class attrs would make from *kind*'s fields with its own eq, order, hash and repr methods."""
-    fields = attrs.fields(kind)
-    ordered = issubclass(kind, shusha_decl.model.OrderedValue)
-    these = {f.name: attrs.field(eq=f.eq, order=f.order and ordered, repr=f.repr) for f in fields}
-    return attrs.make_class(kind.__name__, these, frozen=True, order=ordered)
-
-
-#: Instances of the classes the edition holds none of.
-NOT_IN_THE_DATA = {
-    shusha_decl.CowType: [DECL.alliance.cow_type()],
-    shusha_decl.PartyValue: [shusha_decl.PartyValue("AZ", 1), shusha_decl.PartyValue("TR", 0)],
-}
-
-
-def _pairs(kind: type) -> list[tuple[object, object]]:
-    """Every pair of up to eight instances of *kind*, and pairs that tie on the sort fields but differ."""
-    records = sorted({r for r in _values_of(DECL) if type(r) is kind}, key=repr)[:8]
-    records = records or NOT_IN_THE_DATA[kind]
-    pairs = [(a, b) for a in records for b in records]
-    for a, b in itertools.pairwise(records):
-        unordered = [f.name for f in attrs.fields(kind) if not f.order]
-        differing = [name for name in unordered if getattr(a, name) != getattr(b, name)]
-        if differing:  # a copy of a with one of b's unordered values: same sort key, not equal
-            tie = attrs.evolve(a, **{differing[0]: getattr(b, differing[0])})
-            pairs += [(a, tie), (tie, a)]
-    return pairs
-
-
-def _values_of(value: object) -> list[object]:
-    """Every attrs instance reachable from *value*."""
-    found = []
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if attrs.has(type(item)):
-            found.append(item)
-            stack.extend(getattr(item, f.name) for f in attrs.fields(type(item)) if f.eq)
-        elif isinstance(item, tuple):
-            stack.extend(item)
-        elif isinstance(item, shusha_decl.Titles):
-            stack.extend(item.values())
-    return found
-
-
-#: Every record class (the Declaration, with a repr of its own, is tested below).
-VALUE_CLASSES = [
-    kind
-    for name in shusha_decl.model.__all__
-    if isinstance(kind := getattr(shusha_decl.model, name), type) and attrs.has(kind)
-]
-
-
-@pytest.mark.parametrize("kind", VALUE_CLASSES, ids=lambda k: k.__name__)
-def test_shared_methods_behave_as_attrs_generated_ones(kind: type) -> None:
-    """Value/OrderedValue give each record the eq, hash, order and repr that attrs would generate."""
-    twin = _generated_by_attrs(kind)
-    pairs = _pairs(kind)
-    assert isinstance(pairs[0][0], kind)
-    for a, b in pairs:
-        ta, tb = (twin(*(getattr(r, f.name) for f in attrs.fields(kind))) for r in (a, b))
-        assert repr(a) == repr(ta)
-        assert (a == b) is (ta == tb)
-        assert (a != b) is (ta != tb)
-        copy = attrs.evolve(a)
-        assert copy is not a
-        assert copy == a
-        assert hash(copy) == hash(a)
-        if issubclass(kind, shusha_decl.model.OrderedValue):
-            assert (a < b, a <= b, a > b, a >= b) == (ta < tb, ta <= tb, ta > tb, ta >= tb)
-    record = pairs[0][0]
-    assert record != object()
-    assert record.__eq__(object()) is NotImplemented
-    if issubclass(kind, shusha_decl.model.OrderedValue):
-        with pytest.raises(TypeError):
-            record < object()  # noqa: B015
-    else:
-        with pytest.raises(TypeError):
-            record < record  # noqa: B015
-
-
-def test_declaration_equality_ignores_its_index() -> None:
-    """The Declaration's ``_index`` field is made with eq=False: another index object changes nothing."""
+def test_declaration_equality_ignores_its_lookup_tables() -> None:
+    """The tables made from the fields take no part in equality and hashing: another copy is equal."""
     copy = pickle.loads(pickle.dumps(DECL))
-    assert copy._index is not DECL._index
+    assert copy._by_name is not DECL._by_name
     assert copy == DECL
     assert hash(copy) == hash(DECL)
+    assert attrs.evolve(DECL) == DECL
 
 
 def test_collections_are_immutable_tuples() -> None:
@@ -284,6 +214,52 @@ def test_a_collection_pickled_alone_still_filters() -> None:
     assert type(copy) is shusha_decl.Commitments
     assert ids(copy(topic="energy")) == ids(DECL.commitments(topic="energy"))
     assert pickle.loads(pickle.dumps(DECL.parties)) == DECL.parties  # a collection without filters
+
+
+def test_slices_and_filter_results_are_collections_of_the_same_kind_that_filter_again() -> None:
+    energy = DECL.commitments(topic="energy")
+    assert type(energy) is shusha_decl.Commitments
+    assert energy.declaration is DECL
+    assert ids(energy(modality="endeavour")) == ["para_18__cmt_2", "para_18__cmt_3"]
+    first = DECL.commitments[:10]
+    assert type(first) is shusha_decl.Commitments
+    assert ids(first(topic="defense-and-security")) == [
+        c.id for c in DECL.commitments(topic="defense-and-security") if c in first
+    ]
+    assert type(DECL.places[1:]) is shusha_decl.Records
+    assert DECL.places[1:].declaration is DECL
+    assert DECL.commitments[0] == DECL.commitments[:1][0]
+    assert type(shusha_decl.events(after="2022-01-31")) is shusha_decl.Events
+    assert repr(energy) == "<Commitments: 3 (para_18__cmt_1, para_18__cmt_2, para_18__cmt_3)>"
+    assert "<td>para_18__cmt_2</td>" in energy._repr_html_()
+
+
+def test_records_put_together_by_hand_do_not_filter() -> None:
+    loose = shusha_decl.Commitments(DECL.commitments)
+    assert loose == DECL.commitments
+    with pytest.raises(TypeError, match="do not belong to a Declaration"):
+        loose(topic="energy")
+
+
+def test_filter_results_export_like_the_whole() -> None:
+    energy = DECL.commitments(topic="energy")
+    assert [r["id"] for r in shusha_decl.to_records(energy)] == ids(energy)
+    assert shusha_decl.to_records(DECL.commitments) == shusha_decl.to_records("commitments")
+    frame = shusha_decl.to_frame(energy)
+    assert list(frame["id"]) == ids(energy)
+    assert list(shusha_decl.to_frame(DECL.agreements(kind="treaty"))["signed_on"].dt.year) == [
+        1921,
+        1994,
+        2010,
+    ]
+
+
+def test_loading_cannot_be_made_lenient_from_outside() -> None:
+    """The strict converter is private to the loader: no public name reconfigures it."""
+    import cattrs
+
+    public = [value for name, value in vars(shusha_decl.loader).items() if not name.startswith("_")]
+    assert not any(isinstance(value, cattrs.BaseConverter) for value in public)
 
 
 # -- get and lookup --------------------------------------------------------------------------------
@@ -569,7 +545,7 @@ def test_import_is_cheap() -> None:
         "import sys; before = set(sys.modules); import shusha_decl; "
         "new = set(sys.modules) - before; "
         "heavy = ('cattrs', 'json', 'importlib.metadata', 'importlib.resources'); "
-        "print(sorted(m for m in new if m.startswith(heavy)), shusha_decl._edition)"
+        "print(sorted(m for m in new if m.startswith(heavy)), shusha_decl.packaged._edition)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[] None"

@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import shusha_decl
-from shusha_decl.query import names_of
+from shusha_decl.edition import names_of
 from shusha_decl.text import fold
 
 DECL = shusha_decl.declaration()

@@ -50,7 +50,7 @@ def test_the_cached_edition_cannot_be_altered() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         DECL.commitments[0].topics = ("energy",)  # type: ignore[misc]
     with pytest.raises(AttributeError):
-        DECL.commitments._index = None  # type: ignore[attr-defined]
+        DECL.commitments._declaration = None  # type: ignore[attr-defined]
     assert shusha_decl.declaration() is DECL
     assert shusha_decl.declaration() == shusha_decl.load(shusha_decl.dump(DECL, _tmp()))
 
@@ -100,7 +100,7 @@ def test_the_package_imports_and_loads_from_a_zip_file(
                 zf.write(path, path.relative_to(package.parent))
     code = (
         "import shusha_decl.loader; "
-        "d = shusha_decl.declaration(); s = shusha_decl.loader.load_packaged(); "
+        "d = shusha_decl.declaration(); s = shusha_decl.loader.read_packaged_json(); "
         "assert d == s; print(len(d.commitments), type(s.sources[0]).__module__)"
     )
-    assert run_package_from(archive, code).split() == ["46", "shusha_decl.model.sources"]
+    assert run_package_from(archive, code).split() == ["46", "shusha_decl.model"]

@@ -9,17 +9,16 @@ error, with the message on standard error and no traceback.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import sys
 import textwrap
+import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import declaration
-from .edition import Declaration
+from .edition import Agreements, Claims, Commitments, Day, Declaration, Events, Organizations, Records
+from .model import json_ready
+from .packaged import declaration
 from .text import find_all
 
 __all__ = ["main"]
@@ -38,35 +37,26 @@ examples:
   shusha-decl validate path/to/edition
 """
 
-#: Each listing: its filters (option -> keyword of the helper) and its table columns.
-LISTINGS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
-    "commitments": (
-        {
-            "--topic": "topic",
-            "--party": "party",
-            "--modality": "modality",
-            "--mentions": "mentions",
-            "--text": "text",
-        },
-        ("id", "modality", "topics", "text"),
-    ),
-    "agreements": (
-        {
-            "--kind": "kind",
-            "--signed-after": "signed_after",
-            "--signed-before": "signed_before",
-            "--mentions": "mentions",
-        },
-        ("id", "kind", "signed_on", "title"),
-    ),
-    "organizations": ({"--kind": "kind", "--mentions": "mentions"}, ("id", "kind", "acronym", "name")),
-    "events": ({"--after": "after", "--before": "before", "--concerns": "concerns"}, ("date", "id", "title")),
-    "claims": ({"--status": "status", "--source": "source"}, ("id", "status", "source", "text")),
+#: Each listing's collection type, whose filter's arguments are its options (``--signed-after``), and
+#: its table columns.
+LISTINGS: dict[str, tuple[type[Records[Any]], tuple[str, ...]]] = {
+    "commitments": (Commitments, ("id", "modality", "topics", "text")),
+    "agreements": (Agreements, ("id", "kind", "signed_on", "title")),
+    "organizations": (Organizations, ("id", "kind", "acronym", "name")),
+    "events": (Events, ("date", "id", "title")),
+    "claims": (Claims, ("id", "status", "source", "text")),
 }
-_SINGLE = {"signed_after", "signed_before", "after", "before"}  # dates: one value each
 _WIDTH = 100  # text is wrapped to this width
 _TABLE_WIDTH = 120  # a table's lines are cut to fit this width, leaving the last column at least _LAST
 _LAST = 30
+
+
+def _filter_arguments(listing: str) -> dict[str, Any]:
+    """The keyword arguments of the filter of the collection *listing*, with their types."""
+    collection, _ = LISTINGS[listing]
+    hints = typing.get_type_hints(collection.__call__)
+    del hints["return"]
+    return hints
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,10 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (options, _) in LISTINGS.items():
+    for name in LISTINGS:
         listing = commands.add_parser(name, help=f"list the {name} that match every filter given")
-        for option, keyword in options.items():
-            if keyword in _SINGLE:
+        for keyword, hint in _filter_arguments(name).items():
+            option = "--" + keyword.replace("_", "-")
+            if hint == Day | None:  # a date: one value
                 listing.add_argument(option, dest=keyword, metavar="YYYY-MM-DD")
             else:
                 listing.add_argument(option, dest=keyword, action="append", help="repeat to match any")
@@ -142,8 +133,13 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
 
 def _render(rows: list[dict[str, Any]], columns: Sequence[str], output: str | None) -> str:
     if output == "json":
+        import json
+
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if output == "csv":
+        import csv
+        import io
+
         from .export.tables import csv_cell
 
         stream = io.StringIO()
@@ -155,17 +151,15 @@ def _render(rows: list[dict[str, Any]], columns: Sequence[str], output: str | No
 
 
 def _plain(records: Sequence[Any]) -> list[dict[str, Any]]:
-    from .loader import converter
-
-    return [converter.unstructure(record) for record in records]
+    return [json_ready(record) for record in records]
 
 
 # -- commands --------------------------------------------------------------------------------------
 
 
 def _listing(args: argparse.Namespace, decl: Declaration) -> str | None:
-    options, columns = LISTINGS[args.command]
-    criteria = {keyword: getattr(args, keyword) for keyword in options.values()}
+    _, columns = LISTINGS[args.command]
+    criteria = {keyword: getattr(args, keyword) for keyword in _filter_arguments(args.command)}
     found = getattr(decl, args.command)(**criteria)
     return _render(_plain(found), columns, args.output) if found else None
 
@@ -226,9 +220,9 @@ def _export(args: argparse.Namespace, decl: Declaration) -> str | None:
 
 
 def _validate(args: argparse.Namespace, _: Declaration | None) -> str | None:
-    from . import load
+    from .loader import read_edition
 
-    edition = load(args.path)
+    edition = read_edition(args.path)
     return f"{args.path}: valid ({sum(1 for _ in edition.records())} records)"
 
 

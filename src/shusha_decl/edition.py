@@ -1,45 +1,91 @@
-"""The :class:`Declaration`: the whole edition as one immutable object.
+"""The :class:`Declaration`, the whole edition as one immutable object, and the queries over it.
 
-Its collections are tuples of records.  The three that have filters are also
-callable: ``decl.commitments`` is the tuple of all commitments and
-``decl.commitments(topic="energy")`` the tuple of those that match.
+Its collections are tuples of records that know their declaration (:class:`Records`).  Those with
+filters are callable: ``decl.commitments`` is the tuple of all commitments and
+``decl.commitments(topic="energy")`` the tuple of those that match, of the same type, so that it
+can be filtered, sliced, shown or exported like the whole.  Each filter is written once, here: the
+package's functions (``shusha_decl.commitments`` ...) call these on the packaged edition.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, Protocol, TypeVar
+import enum
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
+from typing import Any, Generic, NoReturn, SupportsIndex, TypeAlias, TypeVar, overload
 
+import attrs
 from attrs import field, frozen
 
 from . import model
 from .display import html_table, summary_html
-from .model.base import Value
-from .query import Index
-
-__all__ = [
-    "Agreements",
-    "Claims",
-    "Commitments",
-    "Declaration",
-    "Events",
-    "Organizations",
-    "Records",
-    "Titles",
-]
+from .errors import UnknownNameError
+from .text import fold
 
 _R = TypeVar("_R")
+_T = TypeVar("_T")
+_C = TypeVar("_C", bound="Records[Any]")
+_E = TypeVar("_E", bound=enum.Enum)
+
+#: A filter criterion: one value, or several (an iterable; a record matches any of them).
+Criterion: TypeAlias = _T | Iterable[_T]
+#: A day, as a :class:`datetime.date` or a ``"YYYY-MM-DD"`` string.
+Day: TypeAlias = date | str
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def names_of(entity: model.Entity) -> tuple[str, ...]:
+    """Every name *entity* answers to in :meth:`Declaration.lookup`: id, names, acronyms, aliases."""
+    names = [entity.id, entity.name, *entity.aliases]
+    if isinstance(entity, model.Party):
+        names.append(entity.short_name)
+    elif isinstance(entity, model.Organization):
+        others = (*entity.former_names, *entity.later_names)
+        names += [other.name for other in others]
+        names += [acronym for acronym in (entity.acronym, *(o.acronym for o in others)) if acronym]
+    return tuple(names)
+
+
+# -- collections ---------------------------------------------------------------------------------------
 
 
 class Records(tuple[_R, ...], Generic[_R]):
-    """An immutable tuple of records that belongs to one edition (whose index its filters use)."""
+    """An immutable tuple of records that knows the declaration it comes from.
 
-    #: The name of the record class in :mod:`shusha_decl.model` (the loader reads each item as one).
-    item_name: ClassVar[str]
+    A slice or a filter result is of the same type and from the same declaration, so it filters,
+    shows itself as a table in a notebook, and exports (:func:`shusha_decl.to_frame`) like the whole.
+    """
 
-    def __new__(cls, records: Iterable[_R] = ()) -> Records[_R]:
-        return super().__new__(cls, records)
+    def __new__(cls, records: Iterable[_R] = (), declaration: Declaration | None = None) -> Records[_R]:
+        self = tuple.__new__(cls, records)
+        self.__dict__["_declaration"] = declaration
+        return self
+
+    @property
+    def declaration(self) -> Declaration:
+        """The declaration these records come from.
+
+        Raises:
+            TypeError: the records were put together by hand, not taken from a declaration.
+        """
+        found: Declaration | None = self.__dict__["_declaration"]
+        if found is None:
+            raise TypeError(f"these {type(self).__name__} do not belong to a Declaration")
+        return found
+
+    def _kept(self: _C, records: Iterable[Any]) -> _C:
+        """*records* as a collection of this type, from the same declaration."""
+        return type(self)(records, self.__dict__["_declaration"])
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> _R: ...
+    @overload
+    def __getitem__(self, index: slice) -> Records[_R]: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> _R | Records[_R]:
+        if isinstance(index, slice):
+            return self._kept(super().__getitem__(index))
+        return super().__getitem__(index)
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError(f"{type(self).__name__} is immutable")
@@ -55,51 +101,24 @@ class Records(tuple[_R, ...], Generic[_R]):
     def _repr_html_(self) -> str:
         return html_table(self, type(self).__name__)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        index: Index | None = self.__dict__.get("_index")
-        if index is None:
-            return (type(self), (tuple(self),))
-        # A collection that filters takes its declaration along: the copy filters with the copy's index.
-        return (_bound_copy, (type(self), tuple(self), index.declaration))
 
-    def _bound(self, index: Index) -> Records[_R]:
-        """A copy of these records that filters with *index*."""
-        bound = type(self)(self)
-        object.__setattr__(bound, "_index", index)
-        return bound
-
-    @property
-    def _edition_index(self) -> Index:
-        try:
-            index: Index = self.__dict__["_index"]
-        except KeyError:
-            raise TypeError(f"these {type(self).__name__} do not belong to a Declaration") from None
-        return index
-
-
-def _bound_copy(kind: type[Records[_R]], records: tuple[_R, ...], decl: Declaration) -> Records[_R]:
-    """A pickled collection that filters, unpickled: bound to the unpickled copy of its declaration."""
-    return kind(records)._bound(decl._index)
-
-
-class Commitments(Records["model.Commitment"]):
+class Commitments(Records[model.Commitment]):
     """The commitments, in document order; call it to filter them."""
-
-    item_name = "Commitment"
 
     def __call__(
         self,
         *,
-        topic: object = None,
-        party: object = None,
-        modality: object = None,
-        mentions: object = None,
-        text: object = None,
-    ) -> tuple[model.Commitment, ...]:
+        topic: Criterion[str | model.Topic] | None = None,
+        party: Criterion[str | model.Party] | None = None,
+        modality: Criterion[str | model.Modality] | None = None,
+        mentions: Criterion[str | model.Agreement | model.Organization | model.Place | model.Person]
+        | None = None,
+        text: Criterion[str] | None = None,
+    ) -> Commitments:
         """The commitments that match every criterion given, in document order.
 
         Args:
-            topic: a topic or category slug (``"energy"``, ``"defense-and-security"``) or
+            topic: a topic or category id (``"energy"``, ``"defense-and-security"``) or a
                 :class:`~shusha_decl.model.Topic`; a category matches all its topics.
             party: a party, by anything :meth:`Declaration.lookup` resolves (``"AZ"``, ``"Türkiye"``);
                 matches the commitments it makes (``actors``).
@@ -107,29 +126,42 @@ class Commitments(Records["model.Commitment"]):
             mentions: an agreement, organisation, place or person, by anything ``lookup`` resolves.
             text: a substring of the commitment's text, ignoring case and diacritics.
 
-        Each criterion takes one value or a collection of values (matching any of them).
+        Each criterion takes one value or an iterable of values (matching any of them).
 
         Raises:
-            ValueError: a value names nothing (the message lists the valid values).
+            UnknownNameError: (a ``ValueError``) a value names nothing; the message lists the valid values.
         """
-        return self._edition_index.commitments(
-            self, topic=topic, party=party, modality=modality, mentions=mentions, text=text
-        )
+        decl = self.declaration
+        found: Iterable[model.Commitment] = self
+        if topic is not None:
+            about = decl._commitments_about(topic)
+            found = [c for c in found if c.id in about]
+        if party is not None:
+            parties = {decl._lookup_as(model.Party, value).id for value in _values(party)}
+            found = [c for c in found if not parties.isdisjoint(c.actors)]
+        if modality is not None:
+            modalities = {_member(model.Modality, value, "modality") for value in _values(modality)}
+            found = [c for c in found if c.modality in modalities]
+        if mentions is not None:
+            named = {decl._lookup_as(_MENTIONABLE, value).id for value in _values(mentions)}
+            found = [c for c in found if not named.isdisjoint(c.mentions)]
+        if text is not None:
+            needles = [fold(_string(value, "text")) for value in _values(text)]
+            found = [c for c in found if any(n in fold(c.text) for n in needles)]
+        return self._kept(found)
 
 
-class Agreements(Records["model.Agreement"]):
+class Agreements(Records[model.Agreement]):
     """The agreements the declaration refers to, in the edition's order; call it to filter them."""
-
-    item_name = "Agreement"
 
     def __call__(
         self,
         *,
-        kind: object = None,
-        signed_after: object = None,
-        signed_before: object = None,
-        mentions: object = None,
-    ) -> tuple[model.Agreement, ...]:
+        kind: Criterion[str | model.AgreementKind] | None = None,
+        signed_after: Day | None = None,
+        signed_before: Day | None = None,
+        mentions: Criterion[str | model.Unit | model.Commitment] | None = None,
+    ) -> Agreements:
         """The agreements that match every criterion given, in the edition's order.
 
         Args:
@@ -141,21 +173,61 @@ class Agreements(Records["model.Agreement"]):
                 agreements they mention.
 
         Raises:
-            ValueError: a value names nothing (the message lists the valid values).
+            UnknownNameError: (a ``ValueError``) a value names nothing; the message lists the valid values.
         """
-        return self._edition_index.agreements(
-            self, kind=kind, signed_after=signed_after, signed_before=signed_before, mentions=mentions
-        )
+        found: Iterable[model.Agreement] = self
+        if kind is not None:
+            kinds = {_member(model.AgreementKind, value, "agreement kind") for value in _values(kind)}
+            found = [a for a in found if a.kind in kinds]
+        if signed_after is not None:
+            after = _day(signed_after, "signed_after")
+            found = [a for a in found if a.signed_on is not None and a.signed_on > after]
+        if signed_before is not None:
+            before = _day(signed_before, "signed_before")
+            found = [a for a in found if a.signed_on is not None and a.signed_on < before]
+        if mentions is not None:
+            found = list(filter(self.declaration._mentioned_in(mentions), found))
+        return self._kept(found)
 
 
-class Events(Records["model.Event"]):
-    """The declaration's history, in date order; call it to filter it."""
-
-    item_name = "Event"
+class Organizations(Records[model.Organization]):
+    """The organisations the declaration names, in the edition's order; call it to filter them."""
 
     def __call__(
-        self, *, after: object = None, before: object = None, concerns: object = None
-    ) -> tuple[model.Event, ...]:
+        self,
+        *,
+        kind: Criterion[str | model.OrganizationKind] | None = None,
+        mentions: Criterion[str | model.Unit | model.Commitment] | None = None,
+    ) -> Organizations:
+        """The organisations that match every criterion given, in the edition's order.
+
+        Args:
+            kind: an :class:`~shusha_decl.model.OrganizationKind` or its value (``"intergovernmental"``).
+            mentions: text units or commitments (records or ids, e.g. ``"para_32"``); keeps the
+                organisations they mention.
+
+        Raises:
+            UnknownNameError: (a ``ValueError``) a value names nothing; the message lists the valid values.
+        """
+        found: Iterable[model.Organization] = self
+        if kind is not None:
+            kinds = {_member(model.OrganizationKind, value, "organization kind") for value in _values(kind)}
+            found = [o for o in found if o.kind in kinds]
+        if mentions is not None:
+            found = list(filter(self.declaration._mentioned_in(mentions), found))
+        return self._kept(found)
+
+
+class Events(Records[model.Event]):
+    """The declaration's history, in date order; call it to filter it."""
+
+    def __call__(
+        self,
+        *,
+        after: Day | None = None,
+        before: Day | None = None,
+        concerns: Criterion[str | model.Record | Declaration] | None = None,
+    ) -> Events:
         """The events that match every criterion given, in date order.
 
         Args:
@@ -164,20 +236,34 @@ class Events(Records["model.Event"]):
             before: a date (or ``"YYYY-MM-DD"``); keeps events that certainly happened before it.
                 Events with an unknown date never match a date criterion.
             concerns: records, by id or by anything :meth:`Declaration.lookup` resolves, or the
-                declaration's own id; keeps the events that concern any of them.
+                declaration (or its id); keeps the events that concern any of them.
 
         Raises:
-            ValueError: a value names nothing.
+            UnknownNameError: (a ``ValueError``) a value names nothing.
         """
-        return self._edition_index.events(self, after=after, before=before, concerns=concerns)
+        decl = self.declaration
+        found: Iterable[model.Event] = self
+        if after is not None:
+            start = _day(after, "after")
+            found = [e for e in found if (span := decl._spans[e.id]) is not None and span[0] > start]
+        if before is not None:
+            end = _day(before, "before")
+            found = [e for e in found if (span := decl._spans[e.id]) is not None and span[1] < end]
+        if concerns is not None:
+            wanted = {decl._record_id(value) for value in _values(concerns)}
+            found = [e for e in found if not wanted.isdisjoint(e.concerns)]
+        return self._kept(found)
 
 
-class Claims(Records["model.Claim"]):
+class Claims(Records[model.Claim]):
     """The press claims about the declaration's content, checked against the text; call it to filter them."""
 
-    item_name = "Claim"
-
-    def __call__(self, *, status: object = None, source: object = None) -> tuple[model.Claim, ...]:
+    def __call__(
+        self,
+        *,
+        status: Criterion[str | model.ClaimStatus] | None = None,
+        source: Criterion[str | model.Source] | None = None,
+    ) -> Claims:
         """The claims that match every criterion given, in the order of their sources.
 
         Args:
@@ -185,20 +271,32 @@ class Claims(Records["model.Claim"]):
             source: a source, or its id (``"social-post-2021-06-15"``).
 
         Raises:
-            ValueError: a value names nothing (the message lists the valid values).
+            UnknownNameError: (a ``ValueError``) a value names nothing; the message lists the valid values.
         """
-        return self._edition_index.claims(self, status=status, source=source)
+        found: Iterable[model.Claim] = self
+        if status is not None:
+            statuses = {_member(model.ClaimStatus, value, "claim status") for value in _values(status)}
+            found = [c for c in found if c.status in statuses]
+        if source is not None:
+            cited = {c.source for c in self.declaration.claims}
+            sources = {v.id if isinstance(v, model.Source) else v for v in _values(source)}
+            unknown = sorted(map(repr, sources - cited))
+            if unknown:
+                valid = ", ".join(sorted(cited))
+                raise UnknownNameError(f"no claim cites the source {unknown[0]}; sources of claims: {valid}")
+            found = [c for c in found if c.source in sources]
+        return self._kept(found)
 
 
-class Titles(Mapping[str, "model.Title"]):
+def _title_records(titles: Iterable[model.Title]) -> tuple[model.Title, ...]:
+    return tuple(titles.values() if isinstance(titles, Mapping) else titles)
+
+
+@frozen(repr=False)
+class Titles(Mapping[str, model.Title]):
     """The declaration's titles by language code (``"en"``, ``"az"``, ``"tr"``, ``"ru"``); immutable."""
 
-    __slots__ = ("_titles",)
-    _titles: tuple[model.Title, ...]
-
-    def __init__(self, titles: Iterable[model.Title] = ()) -> None:
-        items = titles.values() if isinstance(titles, Titles) else titles
-        object.__setattr__(self, "_titles", tuple(items))
+    _titles: tuple[model.Title, ...] = field(converter=_title_records)
 
     def __getitem__(self, language: str) -> model.Title:
         for title in self._titles:
@@ -212,63 +310,24 @@ class Titles(Mapping[str, "model.Title"]):
     def __len__(self) -> int:
         return len(self._titles)
 
-    def __hash__(self) -> int:
-        return hash(self._titles)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Titles) and self._titles == other._titles
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise AttributeError("Titles is immutable")
-
     def __repr__(self) -> str:
         return f"Titles({dict(self)!r})"
 
-    def __reduce__(self) -> tuple[type[Titles], tuple[tuple[model.Title, ...]]]:
-        return (Titles, (self._titles,))
 
-
-class Organizations(Records["model.Organization"]):
-    """The organisations the declaration names, in the edition's order; call it to filter them."""
-
-    item_name = "Organization"
-
-    def __call__(self, *, kind: object = None, mentions: object = None) -> tuple[model.Organization, ...]:
-        """The organisations that match every criterion given, in the edition's order.
-
-        Args:
-            kind: an :class:`~shusha_decl.model.OrganizationKind` or its value (``"intergovernmental"``).
-            mentions: text units or commitments (records or ids, e.g. ``"para_32"``); keeps the
-                organisations they mention.
-
-        Raises:
-            ValueError: a value names nothing (the message lists the valid values).
-        """
-        return self._edition_index.organizations(self, kind=kind, mentions=mentions)
-
-
-class FieldSource(Protocol):
-    """Where a declaration made by :meth:`Declaration._reading_from` reads its fields on first use."""
-
-    def __contains__(self, name: object) -> bool:
-        """Whether *name* is a field this source gives."""
-
-    def fill(self, decl: Declaration, name: str) -> Any:
-        """Set the field *name* of *decl* (once) and return its value."""
-
+# -- the declaration ------------------------------------------------------------------------------------
 
 _COUNTED = ("preamble", "provisions", "commitments", "agreements", "organizations", "events", "claims")
-#: The collections that filter, with the edition's index.
-_FILTERING = ("commitments", "agreements", "organizations", "events", "claims")
+_MENTIONABLE = (model.Agreement, model.Organization, model.Place, model.Person)
 
 
-@frozen(eq=False, repr=False)
-class Declaration(Value):
+@frozen(repr=False)
+class Declaration:
     """The Shusha Declaration: its metadata, its text in units, the coding and the entities it names.
 
-    Get the packaged edition with :func:`shusha_decl.declaration`; build one
-    from files with :func:`shusha_decl.load`.  Text units are in document
-    order; ``signed_at`` and ``text_source`` are ids (of a place and a source).
+    Get the packaged edition with :func:`shusha_decl.declaration`; build one from files with
+    :func:`shusha_decl.load`.  Text units are in document order; ``signed_at`` and ``text_source``
+    are ids (of a place and a source).  The constructor binds each collection to the new
+    declaration and builds the lookup tables that :meth:`get`, :meth:`lookup` and the filters use.
     """
 
     id: str
@@ -298,39 +357,40 @@ class Declaration(Value):
     events: Events = field(converter=Events)
     claims: Claims = field(converter=Claims)
     alliance: model.Alliance
-    _index: Index = field(init=False, eq=False, repr=False)
-    _source: FieldSource | None = field(init=False, default=None, eq=False, repr=False)
+    # Lookup tables, made from the fields above by __attrs_post_init__.
+    _by_id: dict[str, model.Record] = field(init=False, eq=False)
+    _by_name: dict[str, model.Entity] = field(init=False, eq=False)
+    _by_topic: dict[str, frozenset[str]] = field(init=False, eq=False)
+    _spans: dict[str, tuple[date, date] | None] = field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", Index(self))
-        for name in _FILTERING:
-            object.__setattr__(self, name, self._settled(name, getattr(self, name)))
-
-    @classmethod
-    def _reading_from(cls, source: FieldSource) -> Declaration:
-        """A declaration that reads each field from *source* when first used (see shusha_decl.packaged)."""
-        decl = object.__new__(cls)
-        object.__setattr__(decl, "_source", source)
-        object.__setattr__(decl, "_index", Index(decl))
-        return decl
-
-    if not TYPE_CHECKING:  # for the type checker, every field is always there
-
-        def __getattr__(self, name: str) -> Any:
-            # Python calls this only for an attribute not set: a field that _reading_from left to first use.
-            source = None if name.startswith("_") else self._source
-            if source is None or name not in source:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            return source.fill(self, name)
-
-    def _settled(self, name: str, value: Any) -> Any:
-        """*value* as field *name* holds it: a collection that filters is bound to this edition's index."""
-        return value._bound(self._index) if name in _FILTERING else value
+        # attrs' way to set a frozen instance's attributes while it is being made.
+        set_field = object.__setattr__
+        for a in attrs.fields(Declaration):
+            value = getattr(self, a.name) if a.init else None
+            if isinstance(value, Records):
+                set_field(self, a.name, type(value)(value, self))
+        by_id: dict[str, model.Record] = {}
+        for record in self.records():
+            by_id.setdefault(record.id, record)
+        by_name: dict[str, model.Entity] = {}
+        for entity in self.entities():
+            for name in names_of(entity):
+                by_name.setdefault(fold(name), entity)
+        by_topic = {}  # each topic or category, with the ids of the commitments coded with it or its topics
+        for topic in self.topics:
+            covered = {t.id for t in self.topics if topic.id in (t.id, t.category)}
+            by_topic[topic.id] = frozenset(c.id for c in self.commitments if not covered.isdisjoint(c.topics))
+        set_field(self, "_by_id", by_id)
+        set_field(self, "_by_name", by_name)
+        set_field(self, "_by_topic", by_topic)
+        set_field(self, "_spans", {event.id: event.span() for event in self.events})
 
     def __reduce__(self) -> tuple[type[Declaration], tuple[Any, ...]]:
-        # Rebuilt through __init__, which makes the index anew; collections go as plain tuples, unbound.
-        fields = (getattr(self, a.name) for a in self.__attrs_attrs__ if a.init)
-        return (type(self), tuple(tuple(v) if isinstance(v, Records) else v for v in fields))
+        # Rebuilt through the constructor; the collections go as plain tuples (bound, they would
+        # carry this declaration inside its own arguments).
+        fields = (getattr(self, a.name) for a in attrs.fields(Declaration) if a.init)
+        return (Declaration, tuple(tuple(v) if isinstance(v, Records) else v for v in fields))
 
     def __repr__(self) -> str:
         return (
@@ -340,7 +400,7 @@ class Declaration(Value):
         )
 
     def _repr_html_(self) -> str:
-        place = self._index.records.get(self.signed_at)
+        place = self._by_id.get(self.signed_at)
         rows = [
             ("signed", f"{self.signed_on.isoformat()}, {getattr(place, 'name', self.signed_at)}"),
             ("parties", ", ".join(f"{p.name} ({p.id})" for p in self.parties)),
@@ -351,14 +411,14 @@ class Declaration(Value):
         return summary_html(self.title, rows)
 
     @property
-    def units(self) -> tuple[model.Unit, ...]:
+    def units(self) -> Records[model.Unit]:
         """Every text unit in document order: opening formula, recitals, paragraphs, final clause."""
-        return (self.opening_formula, *self.preamble, *self.provisions, self.final_clause)
+        return Records((self.opening_formula, *self.preamble, *self.provisions, self.final_clause), self)
 
     @property
     def text(self) -> str:
         """The whole text as edited, one unit per paragraph, units separated by a blank line."""
-        return self._index.text
+        return "\n\n".join(unit.text for unit in self.units)
 
     def entities(self) -> Iterator[model.Entity]:
         """Every record :meth:`lookup` can find: parties, agreements, organisations, places, persons."""
@@ -388,15 +448,147 @@ class Declaration(Value):
         Raises:
             KeyError: no record has this id (the message lists close ids).
         """
-        return self._index.get(record_id)
+        try:
+            return self._by_id[record_id]
+        except (KeyError, TypeError):
+            close = _close(str(record_id), self._by_id)
+            hint = f"; close ids: {', '.join(close)}" if close else ""
+            raise KeyError(f"no record with id {record_id!r}{hint}") from None
 
     def lookup(self, name: str | model.Entity) -> model.Entity:
         """The party or entity known by *name*: id, name, acronym, alias, or former or later name.
 
         Case and diacritics are ignored, so ``"turkiye"``, ``"Türkiye"`` and ``"TR"``
-        all give the Republic of Turkey.
+        all give the Republic of Turkey.  A record of this edition is returned as it is.
 
         Raises:
             UnknownNameError: (a ``LookupError``) nothing has this name; the message suggests close names.
         """
-        return self._index.lookup(name)
+        if not isinstance(name, str):
+            if self._by_id.get(name.id) == name:
+                return name
+            raise UnknownNameError(f"{name!r} is not a record of this edition")
+        try:
+            return self._by_name[fold(name)]
+        except KeyError:
+            raise UnknownNameError(
+                f"no entity or party is named {name!r}{_suggest(name, self._by_name)}"
+            ) from None
+
+    # -- resolving criteria (for the filters above) --------------------------------------------------
+
+    def _lookup_as(self, kinds: type | tuple[type, ...], value: object) -> model.Entity:
+        """The entity of one of *kinds* that *value* (a name or a record) names."""
+        what = "a party" if kinds is model.Party else "an entity that can be mentioned"
+        if not isinstance(value, (str, *_ENTITIES)):
+            raise TypeError(f"expected the name of {what}, or the record, not {value!r}")
+        found = self.lookup(value)
+        if not isinstance(found, kinds):
+            raise UnknownNameError(f"{value!r} is a {type(found).__name__}, not {what}")
+        return found
+
+    def _commitments_about(self, criterion: object) -> frozenset[str]:
+        """The ids of the commitments coded with the topics (or categories) that *criterion* names."""
+        found = []
+        for value in _values(criterion):
+            key = value.id if isinstance(value, model.Topic) else value
+            try:
+                found.append(self._by_topic[key])  # type: ignore[index]
+            except (KeyError, TypeError):
+                raise UnknownNameError(
+                    f"unknown topic {key!r}{_suggest(str(key), self._by_topic)}; "
+                    f"valid topics: {', '.join(self._by_topic)}"
+                ) from None
+        return found[0] if len(found) == 1 else found[0].union(*found[1:])
+
+    def _text_record(self, value: object) -> model.Unit | model.Commitment:
+        """The text unit or commitment that *value* (a record or its id) names."""
+        texts = (model.Unit, model.Commitment)
+        key = value.id if isinstance(value, texts) else value
+        record = self._by_id.get(key) if isinstance(key, str) else None
+        if isinstance(record, texts):
+            return record
+        ids = [i for i, r in self._by_id.items() if isinstance(r, texts)]
+        raise UnknownNameError(
+            f"{value!r} is not the id of a text unit or commitment{_suggest(str(key), ids)}"
+        )
+
+    def _mentioned_in(self, criterion: object) -> Callable[[model.Agreement | model.Organization], bool]:
+        """A test for entities named in the given units, or in the given commitments' sentences."""
+        units: set[str] = set()
+        named: set[str] = set()
+        for value in _values(criterion):
+            record = self._text_record(value)
+            if isinstance(record, model.Commitment):
+                named.update(record.mentions)
+            else:
+                units.add(record.id)
+        return lambda e: e.id in named or not units.isdisjoint(e.mentioned_in)
+
+    def _record_id(self, value: object) -> str:
+        """The id of the record (or the declaration) that *value* is, has as its id, or names."""
+        key = getattr(value, "id", value)
+        if key == self.id or (isinstance(key, str) and key in self._by_id):
+            return str(key)
+        if isinstance(value, str):
+            return self.lookup(value).id
+        raise UnknownNameError(f"{value!r} is not a record of this edition")
+
+
+_ENTITIES = (model.Party, *_MENTIONABLE)
+
+
+# -- reading criteria ------------------------------------------------------------------------------------
+
+
+def _values(criterion: object) -> tuple[object, ...]:
+    """One value or an iterable of values, as a tuple; a string is one value."""
+    if isinstance(criterion, (str, enum.Enum, date)) or not isinstance(criterion, Iterable):
+        return (criterion,)
+    values = tuple(criterion)
+    if not values:
+        raise ValueError("an empty collection matches nothing; pass None to match everything")
+    return values
+
+
+def _member(kind: type[_E], value: object, what: str) -> _E:
+    """The member of the enum *kind* that *value* is or names (by value or name, any case)."""
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        for member in kind:
+            if fold(value) in (member.value, fold(member.name)):
+                return member
+    valid = ", ".join(repr(m.value) for m in kind)
+    raise UnknownNameError(f"unknown {what} {value!r}; valid values: {valid}")
+
+
+def _day(value: object, what: str) -> date:
+    if isinstance(value, datetime):  # a datetime is a date, but does not compare with one
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{what}: impossible date {value!r}: {exc}") from None
+    raise ValueError(f"{what} must be a date or a YYYY-MM-DD string, not {value!r}")
+
+
+def _string(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a string, not {value!r}")
+    return value
+
+
+def _close(word: str, choices: Iterable[str]) -> list[str]:
+    """Up to five of *choices* close to *word*; difflib is imported only when a name is not found."""
+    from difflib import get_close_matches
+
+    return get_close_matches(word, choices, n=5, cutoff=0.6)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = _close(fold(word), {fold(c): c for c in choices})
+    return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""

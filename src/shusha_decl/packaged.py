@@ -1,109 +1,82 @@
-"""The edition shipped in the package: from the build's compiled copy when it fits, else from the JSON files.
+"""The packaged edition: :func:`declaration` reads it once and shares it.
 
-A wheel carries ``_built_edition``, a module that the build (``hatch_build.py``)
-writes from the JSON files after reading them with the strict loader: each
-field of the :class:`~shusha_decl.edition.Declaration`, pickled on its own
-(:func:`compiled_module`).  The packaged declaration unpickles a field on its
-first use, so a filter over the commitments creates neither the other
-records nor their classes; unpickling skips the import of cattrs and the
-checks already made at build time, and importing a module skips the import
-of :mod:`importlib.resources`.  A compiled copy that is missing (a source
-checkout, an editable install), from another version or unreadable is
-ignored, and the JSON files are read and checked through
-:mod:`importlib.resources` instead; so is a field whose pickle is damaged.
+A wheel carries the edition pickled by the build from the JSON files, which reads back in a millisecond.
+
+The build (``hatch_build.py``) reads the JSON files with the strict loader and writes the resulting
+:class:`~shusha_decl.declaration.Declaration`, pickled, into a generated module of the wheel,
+``shusha_decl/_built_edition.py`` (:func:`module_source`).  :func:`read` unpickles it, which skips
+importing cattrs, reading the files and checking them again.  Where the module is missing (a source
+checkout, an editable install), the JSON files are read; where it is there but from another version
+or unusable, the JSON files are read too, with a warning, since that means a broken install.
 """
 
 from __future__ import annotations
 
-import _thread
-from collections.abc import Mapping
-from typing import Any
+import pickle
+import threading
+import warnings
 
-try:  # CPython's unpickler itself, which pickle re-exports: importing pickle costs more than unpickling
-    from _pickle import loads
-except ImportError:  # a Python without it
-    from pickle import loads
+from .edition import Declaration
+from .version import __version__
 
-from . import __version__
-from .edition import Declaration, Records
+#: The generated module's name, within the package.
+MODULE = "_built_edition"
 
-__all__ = ["FIELD_NAMES", "PickledFields", "compiled_module", "load", "pickled_fields"]
-
-#: The fields a compiled copy holds: those the constructor takes.
-FIELD_NAMES = frozenset(a.name for a in Declaration.__attrs_attrs__ if a.init)
+_lock = threading.Lock()
+_edition: Declaration | None = None
 
 
-def pickled_fields(decl: Declaration) -> dict[str, bytes]:
-    """Each field of *decl* that the constructor takes, pickled on its own: what the build compiles."""
-    import pickle
+def declaration() -> Declaration:
+    """The packaged edition: read on the first call (thread-safely), the same object on every call after.
 
-    def unbound(value: Any) -> Any:
-        # A collection goes as its records alone: bound, it would take the whole declaration along.
-        return type(value)(value) if isinstance(value, Records) else value
+    Importing the package reads nothing; every helper of the package uses this edition.
+    """
+    global _edition
+    if _edition is None:
+        with _lock:
+            if _edition is None:
+                _edition = read()
+    return _edition
 
-    return {name: pickle.dumps(unbound(getattr(decl, name)), protocol=5) for name in sorted(FIELD_NAMES)}
 
-
-def compiled_module(decl: Declaration) -> str:
-    """The source of the ``_built_edition`` module holding *decl*, as the build writes it into the wheel."""
+def module_source(decl: Declaration) -> str:
+    """The source of the generated module that holds *decl*, as the build writes it into the wheel."""
     return (
-        '"""The packaged edition, pickled by hatch_build.py from the JSON files: do not edit."""\n\n'
-        f"VERSION = {__version__!r}\nFIELDS = {pickled_fields(decl)!r}\n"
+        f'"""The packaged edition, pickled by hatch_build.py from the JSON files: do not edit."""\n\n'
+        f"VERSION = {__version__!r}\nEDITION = {pickle.dumps(decl, protocol=4)!r}\n"
     )
 
 
-class PickledFields:
-    """The fields of a declaration not read yet, as pickles; each is unpickled once, on first use."""
+def read() -> Declaration:
+    """The packaged edition: the build's pickle if the wheel has one of this version, else the JSON files."""
+    try:
+        edition = _from_build()
+    except Exception as exc:  # whatever is wrong with the build's copy, the JSON files are the truth
+        warnings.warn(
+            f"shusha_decl: the compiled copy of the packaged edition is unusable ({exc!r}); "
+            "reading the JSON files instead",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+        edition = None
+    if edition is None:
+        from .loader import read_packaged_json
 
-    def __init__(self, pickles: Mapping[str, bytes]) -> None:
-        self._pickles = pickles
-        self._lock = _thread.allocate_lock()
-        self._json: Declaration | None = None  # read once, if a pickle is damaged
-
-    def __contains__(self, name: object) -> bool:
-        return name in FIELD_NAMES
-
-    def fill(self, decl: Declaration, name: str) -> Any:
-        """Set the field *name* of *decl* from its pickle, once, whichever thread asks first; return it."""
-        with self._lock:
-            try:
-                return object.__getattribute__(decl, name)  # another thread set it first
-            except AttributeError:
-                pass
-            value = decl._settled(name, self._unpickled(name))
-            object.__setattr__(decl, name, value)
-            return value
-
-    def _unpickled(self, name: str) -> Any:
-        try:
-            return loads(self._pickles[name])
-        except Exception:  # a damaged pickle is never an error: the JSON is the truth
-            if self._json is None:
-                from .loader import load_packaged
-
-                self._json = load_packaged()
-            return getattr(self._json, name)
+        edition = read_packaged_json()
+    return edition
 
 
 def _from_build() -> Declaration | None:
-    try:  # a damaged copy (truncated, not Python) is never an error: the JSON is the truth
-        from . import _built_edition as built  # type: ignore[attr-defined, unused-ignore]  # written by the build
-
-        if __version__ != built.VERSION:
+    """The edition pickled by the build, or ``None`` where there is no build (a source tree)."""
+    try:
+        from ._built_edition import EDITION, VERSION  # type: ignore[import-not-found, unused-ignore]  # by the build
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__package__}.{MODULE}":
             return None
-        pickles = built.FIELDS
-    except Exception:
-        return None
-    if not isinstance(pickles, dict) or pickles.keys() != FIELD_NAMES:
-        return None
-    return Declaration._reading_from(PickledFields(pickles))
-
-
-def load() -> Declaration:
-    """The packaged edition."""
-    edition = _from_build()
-    if edition is None:
-        from .loader import load_packaged
-
-        edition = load_packaged()
+        raise
+    if __version__ != VERSION:
+        raise ValueError(f"it was built for version {VERSION}, not {__version__}")
+    edition = pickle.loads(EDITION)
+    if not isinstance(edition, Declaration):
+        raise TypeError(f"it holds a {type(edition).__name__}, not a Declaration")
     return edition

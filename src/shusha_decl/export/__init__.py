@@ -9,7 +9,6 @@ modules are imported only when used.
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 import typing
@@ -18,39 +17,48 @@ from typing import Any
 
 import attrs
 
-from ..edition import Declaration
-from ..loader import OWN_FILES, converter
+from ..edition import Declaration, Records
+from ..model import json_ready
+from ..packaged import declaration
 
-__all__ = ["COLLECTIONS", "FORMATS", "to_frame", "to_records", "write"]
+#: The names of the collections :func:`to_records` and :func:`to_frame` accept.
+COLLECTIONS = (
+    "units", "preamble", "provisions", "edits", "parties", "signatories", "titles", "commitments",
+    "agreements", "organizations", "places", "persons", "quotes", "topics", "sources", "events", "claims",
+    "alliance",
+)  # fmt: skip
 
-#: The names :func:`to_records` accepts.
-COLLECTIONS = ("units", "preamble", "provisions", "edits", "parties", "signatories", "titles", *OWN_FILES)
 
-
-def _records(decl: Declaration, name: str) -> list[Any]:
-    """The records of the collection *name* (the alliance as one row per variable)."""
-    if name not in COLLECTIONS:
-        raise ValueError(f"unknown collection {name!r}; valid names: {', '.join(COLLECTIONS)}")
-    if name == "titles":
+def _items(collection: str | Records[Any], decl: Declaration | None) -> list[Any]:
+    """The records of *collection* (the alliance as one row per variable)."""
+    if isinstance(collection, Records):
+        return list(collection)
+    if collection not in COLLECTIONS:
+        raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
+    decl = declaration() if decl is None else decl
+    if collection == "titles":
         return list(decl.titles.values())
-    if name == "alliance":  # one row per variable
+    if collection == "alliance":  # one row per variable
         return [
-            {"variable": field.name, **converter.unstructure(getattr(decl.alliance, field.name))}
+            {"variable": field.name, **json_ready(getattr(decl.alliance, field.name))}
             for field in attrs.fields(type(decl.alliance))
         ]
-    return list(getattr(decl, name))
+    return list(getattr(decl, collection))
 
 
-def to_records(decl: Declaration, name: str) -> list[dict[str, Any]]:
-    """The collection *name* of *decl* as dicts of JSON types (dates as ISO strings, enums as values).
+def to_records(collection: str | Records[Any], decl: Declaration | None = None) -> list[dict[str, Any]]:
+    """A collection as dicts of JSON types (dates as ISO strings, enums as values), for pandas or CSV.
 
-    ``"alliance"`` gives one record per variable, with the variable's name under ``"variable"``.
+    Args:
+        collection: the name of a collection of *decl* (``"commitments"``, ``"agreements"``, ...; see
+            :data:`COLLECTIONS`), or a collection itself, such as a filter's result.
+            ``"alliance"`` gives one record per variable, with the variable's name under ``"variable"``.
+        decl: the edition that a name refers to; the packaged one by default.
 
     Raises:
-        ValueError: *name* is not a collection (the message lists the valid names).
+        ValueError: *collection* is not the name of a collection (the message lists the valid names).
     """
-    records: list[dict[str, Any]] = converter.unstructure(_records(decl, name))
-    return records
+    return [json_ready(item) for item in _items(collection, decl)]
 
 
 #: The formats :func:`write` writes, and whether each is a directory (else a single text file).
@@ -72,9 +80,9 @@ def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = Non
         if path is None:
             raise ValueError(f"the {fmt} format writes a directory: give a path")
         if fmt == "json":
-            from ..loader import dump
+            from ..loader import write_edition
 
-            return dump(decl, path)
+            return write_edition(decl, path)
         from .tables import to_csv, to_datapackage
 
         if fmt == "csv":
@@ -93,6 +101,8 @@ def _text(decl: Declaration, fmt: str) -> str:
 
         return to_akn(decl)
     if fmt == "jsonld":
+        import json
+
         from .jsonld import to_jsonld
 
         return json.dumps(to_jsonld(decl), ensure_ascii=False, indent=2) + "\n"
@@ -101,11 +111,14 @@ def _text(decl: Declaration, fmt: str) -> str:
     return to_markdown(decl)
 
 
-def to_frame(decl: Declaration, name: str, *, explode: str | None = None) -> Any:
-    """The collection *name* as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+def to_frame(
+    collection: str | Records[Any], decl: Declaration | None = None, *, explode: str | None = None
+) -> Any:
+    """A collection as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
-    Dates are ``datetime64`` columns (partial dates stay strings), list fields stay lists, and
-    ``explode="topics"`` (or any list column) gives one row per value instead: a long table.
+    *collection* and *decl* are as for :func:`to_records`.  Dates are ``datetime64`` columns (partial
+    dates stay strings), list fields stay lists, and ``explode="topics"`` (or any list column) gives one
+    row per value instead: a long table.
 
     Raises:
         ImportError: pandas is not installed (``pip install "shusha-decl[pandas]"``).
@@ -115,15 +128,16 @@ def to_frame(decl: Declaration, name: str, *, explode: str | None = None) -> Any
         import pandas as pd
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError('to_frame needs pandas: pip install "shusha-decl[pandas]"') from exc
-    items = _records(decl, name)
-    records: list[dict[str, Any]] = converter.unstructure(items)
+    items = _items(collection, decl)
+    records = [json_ready(item) for item in items]
     frame = pd.DataFrame.from_records(records)
     for column in _date_columns(items):
         frame[column] = pd.to_datetime(frame[column])
     if explode is not None:
         lists = [c for c in frame.columns if records and isinstance(records[0][c], list)]
         if explode not in lists:
-            raise ValueError(f"cannot explode {explode!r}; list columns of {name}: {', '.join(lists)}")
+            what = collection if isinstance(collection, str) else type(collection).__name__
+            raise ValueError(f"cannot explode {explode!r}; list columns of {what}: {', '.join(lists)}")
         frame = frame.explode(explode, ignore_index=True)
     return frame
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..edition import Declaration
+from ..edition import Declaration, names_of
 from ..model import Agreement, Entity, Organization, Person, Place, Unit
-from ..query import names_of
 
 __all__ = ["NAMESPACE", "to_akn"]
 

@@ -132,7 +132,7 @@ def to_csv(decl: Declaration, directory: str | os.PathLike[str]) -> list[pathlib
     root.mkdir(parents=True, exist_ok=True)
     written = []
     for name in (*TABLES, "alliance"):
-        records = to_records(decl, name)
+        records = to_records(name, decl)
         header = list(records[0])
         _write(root / f"{name}.csv", header, [[csv_cell(r[k]) for k in header] for r in records])
         written.append(root / f"{name}.csv")

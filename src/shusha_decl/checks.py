@@ -1,0 +1,270 @@
+"""The rules an edition must meet across its records, beyond each field's type.
+
+Ids are unique across the edition; every reference names a record of the right kind; the text
+units are numbered as their place calls for; a paragraph's commitments, joined, are its text;
+each entity's ``mentioned_in`` agrees with the commitments that mention it; no name answers for two
+entities; events are in date order; alliance values are on their scales.  :func:`problems` reports
+each breach with its path in the edition as one JSON document (``$.commitments[3].topics[0]``):
+the loader turns that into a file and a path in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from datetime import date
+from typing import Any
+
+from . import model
+from .edition import Declaration, names_of
+from .text import fold
+
+#: A breach of a rule: where (a JSON path in the edition) and what.
+Problem = tuple[str, str]
+
+#: The values each alliance variable can take (the codebook gives their meaning).
+ALLIANCE_SCALES = {
+    **dict.fromkeys(
+        ("defense", "defense_conditional", "offense", "neutrality", "nonaggression", "consultation"), 1
+    ),
+    **dict.fromkeys(("consultation_conditional", "intcom", "specthrt", "asymm", "nomicoop"), 1),
+    "milcon": 3,
+    "milaid": 4,
+    "base": 3,
+    "organ": 2,
+}
+
+#: The collections that hold records with ids, in the order their problems are reported.
+_COLLECTIONS = (
+    "preamble", "provisions", "edits", "parties", "signatories", "commitments", "agreements",
+    "organizations", "places", "persons", "quotes", "topics", "sources", "events", "claims",
+)  # fmt: skip
+
+
+def problems(decl: Declaration, shown: Callable[[str], str] = str) -> Iterator[Problem]:
+    """Every breach of the edition's rules in *decl*, as (path, message); none for a valid edition.
+
+    *shown* turns a path into what a message says of another place (the loader names the file).
+    """
+    where = _paths(decl)
+    yield from _unique_ids(decl, shown)
+    yield from _references(decl, where)
+    yield from _units(decl)
+    yield from _commitment_text(decl)
+    yield from _mentions(decl, where)
+    yield from _names(decl, where)
+    yield from _event_order(decl)
+    yield from _titles(decl)
+    yield from _alliance(decl)
+
+
+def _located(decl: Declaration) -> Iterator[tuple[Any, str]]:
+    """Every record with an id, with its path."""
+    yield decl.opening_formula, "$.opening_formula"
+    yield decl.final_clause, "$.final_clause"
+    for i, title in enumerate(decl.titles.values()):
+        yield title, f"$.titles[{i}]"
+    for name in _COLLECTIONS:
+        for i, record in enumerate(getattr(decl, name)):
+            yield record, f"$.{name}[{i}]"
+
+
+def _paths(decl: Declaration) -> dict[str, str]:
+    """The path of the first record with each id."""
+    where: dict[str, str] = {}
+    for record, at in _located(decl):
+        where.setdefault(record.id, at)
+    return where
+
+
+def _unique_ids(decl: Declaration, shown: Callable[[str], str]) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for record, at in _located(decl):
+        if record.id in first:
+            yield f"{at}.id", f"duplicate id {record.id!r} (also at {shown(first[record.id])})"
+        first.setdefault(record.id, at)
+
+
+def _refs(
+    at: str, field: str, values: str | tuple[str, ...], valid: Collection[str], what: str
+) -> Iterator[Problem]:
+    """A problem for each of *values* (the field *field* of the record at *at*) not in *valid*."""
+    if isinstance(values, str):
+        if values not in valid:
+            yield f"{at}.{field}", f"unknown {what} {values!r}"
+        return
+    for i, value in enumerate(values):
+        if value not in valid:
+            yield f"{at}.{field}[{i}]", f"unknown {what} {value!r}"
+
+
+def _references(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
+    ids = {name: {r.id for r in getattr(decl, name)} for name in ("parties", "places", "persons", "sources")}
+    sources = ids["sources"]
+    units = {u.id: u for u in decl.units}
+    texts = {*units, *(c.id for c in decl.commitments)}
+    leaf_topics = {t.id for t in decl.topics if t.category is not None}
+    categories = {t.id for t in decl.topics if t.category is None}
+    mentionable = {e.id for e in decl.entities() if not isinstance(e, model.Party)}
+    paragraphs = {p.id for p in decl.provisions}
+
+    yield from _refs("$", "signed_at", decl.signed_at, ids["places"], "place")
+    yield from _refs("$", "text_source", decl.text_source, sources, "source")
+    for record, at in _located(decl):
+        if hasattr(record, "sources"):
+            yield from _refs(at, "sources", record.sources, sources, "source")
+        if hasattr(record, "mentioned_in"):
+            yield from _refs(at, "mentioned_in", record.mentioned_in, units, "text unit")
+    for i, org in enumerate(decl.organizations):
+        for field in ("former_names", "later_names"):
+            for k, name in enumerate(getattr(org, field)):
+                yield from _refs(
+                    f"$.organizations[{i}].{field}[{k}]", "sources", name.sources, sources, "source"
+                )
+    for i, commitment in enumerate(decl.commitments):
+        at = f"$.commitments[{i}]"
+        yield from _refs(at, "provision", commitment.provision, paragraphs, "paragraph")
+        yield from _refs(at, "actors", commitment.actors, ids["parties"], "party")
+        yield from _refs(at, "topics", commitment.topics, leaf_topics, "topic (not in the vocabulary)")
+        yield from _refs(at, "mentions", commitment.mentions, mentionable, "entity")
+    for i, signatory in enumerate(decl.signatories):
+        yield from _refs(f"$.signatories[{i}]", "person", signatory.person, ids["persons"], "person")
+        yield from _refs(f"$.signatories[{i}]", "party", signatory.party, ids["parties"], "party")
+    for i, edit in enumerate(decl.edits):
+        if edit.unit not in units:
+            yield f"$.edits[{i}].unit", f"unknown text unit {edit.unit!r}"
+        elif edit.after not in units[edit.unit].text:
+            yield f"$.edits[{i}].after", f"not found in the text of {edit.unit}"
+    for i, quote in enumerate(decl.quotes):
+        yield from _refs(f"$.quotes[{i}]", "speaker", quote.speaker, ids["persons"], "person")
+        if quote.unit not in units:
+            yield f"$.quotes[{i}].unit", f"unknown text unit {quote.unit!r}"
+        elif quote.text not in units[quote.unit].text:
+            yield f"$.quotes[{i}].text", f"not found in the text of {quote.unit}"
+    for i, topic in enumerate(decl.topics):
+        if topic.category is not None:
+            yield from _refs(f"$.topics[{i}]", "category", topic.category, categories, "category")
+    for i, claim in enumerate(decl.claims):
+        at = f"$.claims[{i}]"
+        yield from _refs(at, "source", claim.source, sources, "source")
+        yield from _refs(at, "evidence", claim.evidence, texts, "text unit or commitment")
+        if (claim.status is model.ClaimStatus.NOT_IN_TEXT) != (not claim.evidence):
+            yield f"{at}.evidence", f"a {claim.status.value!r} claim needs evidence, a 'not-in-text' one none"
+    concernable = {*where, decl.id}
+    for i, event in enumerate(decl.events):
+        at = f"$.events[{i}]"
+        yield from _refs(at, "concerns", event.concerns, concernable, "record")
+        for k, reading in enumerate(event.readings):
+            yield from _refs(f"{at}.readings[{k}]", "sources", reading.sources, sources, "source")
+    for variable in ALLIANCE_SCALES:
+        coding: model.Coding = getattr(decl.alliance, variable)
+        at = f"$.alliance.{variable}"
+        yield from _refs(at, "evidence", coding.evidence, texts, "text unit or commitment")
+        for i, party_value in enumerate(coding.per_party):
+            yield from _refs(f"{at}.per_party[{i}]", "party", party_value.party, ids["parties"], "party")
+
+
+def _units(decl: Declaration) -> Iterator[Problem]:
+    """Each unit has the kind, number and id its place in the text calls for."""
+    expected = [
+        ("opening_formula", decl.opening_formula, "formula", 1, "preamble__formula_1"),
+        *(
+            (f"preamble[{i}]", u, "recital", i + 1, f"preamble__recs__rec_{i + 1}")
+            for i, u in enumerate(decl.preamble)
+        ),
+        *(
+            (f"provisions[{i}]", u, "paragraph", i + 1, f"para_{i + 1}")
+            for i, u in enumerate(decl.provisions)
+        ),
+        ("final_clause", decl.final_clause, "conclusions", 1, "conclusions"),
+    ]
+    for path, unit, kind, num, unit_id in expected:
+        found = (unit.kind.value, unit.num, unit.id)
+        if found != (kind, num, unit_id):
+            yield f"$.{path}", f"expected kind {kind!r}, num {num}, id {unit_id!r}; got {found}"
+
+
+def _commitment_text(decl: Declaration) -> Iterator[Problem]:
+    """The commitments of a paragraph, in order and joined by spaces, are its text."""
+    positions = {p.id: i for i, p in enumerate(decl.provisions)}
+    order = [positions.get(c.provision, -1) for c in decl.commitments]
+    if order != sorted(order):
+        yield "$.commitments", "commitments are not in the order of their paragraphs"
+    index = {c.id: i for i, c in enumerate(decl.commitments)}
+    for provision in decl.provisions:
+        sentences = [c for c in decl.commitments if c.provision == provision.id]
+        if " ".join(c.text for c in sentences) != provision.text:
+            yield (
+                f"$.provisions[{positions[provision.id]}].text",
+                "the texts of its commitments, joined by spaces, are not the paragraph's text",
+            )
+        for k, commitment in enumerate(sentences, 1):
+            if commitment.id != f"{provision.id}__cmt_{k}":
+                yield (
+                    f"$.commitments[{index[commitment.id]}].id",
+                    f"expected id {provision.id}__cmt_{k}, got {commitment.id!r}",
+                )
+
+
+def _mentions(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
+    """An entity's ``mentioned_in`` names the paragraphs whose commitments mention it, and no others."""
+    provisions = {p.id for p in decl.provisions}
+    for entity in decl.entities():
+        if isinstance(entity, model.Party):
+            continue
+        claimed = provisions.intersection(entity.mentioned_in)
+        actual = {c.provision for c in decl.commitments if entity.id in c.mentions}
+        if claimed != actual:
+            yield (
+                f"{where[entity.id]}.mentioned_in",
+                f"paragraphs {sorted(claimed)} differ from those whose commitments mention it: "
+                f"{sorted(actual)}",
+            )
+
+
+def _names(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
+    """No name or alias answers for two entities, so :meth:`Declaration.lookup` is never ambiguous."""
+    owner: dict[str, str] = {}
+    for entity in decl.entities():
+        for name in names_of(entity):
+            key = fold(name)
+            if owner.setdefault(key, entity.id) != entity.id:
+                yield where[entity.id], f"name {name!r} also names {owner[key]!r}"
+
+
+def _event_order(decl: Declaration) -> Iterator[Problem]:
+    """Readings fall within their event's date, and events are in date order."""
+    for i, event in enumerate(decl.events):
+        for k, reading in enumerate(event.readings):
+            if event.date is not None and not (
+                event.date.first_day() <= reading.date.first_day() <= event.date.last_day()
+            ):
+                yield (
+                    f"$.events[{i}].readings[{k}].date",
+                    f"{reading.date} is not within the event's date {event.date}",
+                )
+    starts = [span[0] if (span := e.span()) else date.max for e in decl.events]
+    if starts != sorted(starts):
+        yield "$.events", "events are not in date order"
+
+
+def _titles(decl: Declaration) -> Iterator[Problem]:
+    """One title per language, and the English one is the declaration's title."""
+    languages = list(decl.titles)  # iterating gives every title's language, repeats included
+    for i, language in enumerate(languages):
+        if languages.index(language) != i:
+            yield f"$.titles[{i}].language", f"a second title in {language!r}"
+    if decl.titles.get("en") is None or decl.titles["en"].text != decl.title:
+        yield "$.titles", "the English title must be the declaration's title"
+
+
+def _alliance(decl: Declaration) -> Iterator[Problem]:
+    """Every value of the alliance coding is on its variable's scale."""
+    for variable, highest in ALLIANCE_SCALES.items():
+        coding: model.Coding = getattr(decl.alliance, variable)
+        values = [
+            ("value", coding.value),
+            *((f"per_party[{i}].value", p.value) for i, p in enumerate(coding.per_party)),
+        ]
+        for path, value in values:
+            if not 0 <= value <= highest:
+                yield f"$.alliance.{variable}.{path}", f"{value} is outside 0..{highest}"
