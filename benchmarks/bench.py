@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import timeit
+from functools import partial
 from importlib.util import cache_from_source, find_spec
 from pathlib import Path
 from tempfile import mkdtemp
@@ -111,7 +112,7 @@ def warm(number: int) -> dict[str, float]:
 
     decl = shusha_decl.declaration()
     return {
-        name: min(timeit.repeat(lambda: query(decl), number=number, repeat=5)) / number * 1e6
+        name: min(timeit.repeat(partial(query, decl), number=number, repeat=5)) / number * 1e6
         for name, query in WARM.items()
     }
 

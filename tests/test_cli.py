@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +30,16 @@ def ok(*args: str) -> str:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout
+
+
+@pytest.mark.parametrize("listing", ["commitments", "agreements", "organizations", "events", "claims"])
+def test_each_listing_takes_its_filter_arguments_as_options(listing: str) -> None:
+    """The options are the filter's keyword arguments, so the two never drift apart."""
+    method = type(getattr(shusha_decl.declaration(), listing)).__call__
+    keywords = [name for name in inspect.signature(method).parameters if name != "self"]
+    help_text = ok(listing, "--help")
+    options = sorted(set(re.findall(r"--[a-z][a-z-]+", help_text)) - {"--help", "--json", "--csv"})
+    assert options == sorted("--" + keyword.replace("_", "-") for keyword in keywords)
 
 
 def test_main_job_prints_the_defense_commitments_as_a_table() -> None:

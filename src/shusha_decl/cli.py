@@ -21,8 +21,6 @@ from .model import json_ready
 from .packaged import declaration
 from .text import find_all
 
-__all__ = ["main"]
-
 EXAMPLES = """\
 examples:
   shusha-decl commitments --topic defense-and-security

@@ -1,7 +1,6 @@
-"""How records and collections show themselves: short ``repr``s, and HTML tables in notebooks.
+"""How the declaration and its collections show themselves in notebooks: HTML tables.
 
-:mod:`html` is imported when HTML is drawn, not with this module, which the
-record classes need at import time for their ``repr``.
+:mod:`html` is imported when HTML is drawn, not with this module.
 """
 
 from __future__ import annotations
@@ -9,21 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["html_table", "short", "short_repr", "summary_html", "unit_html"]
-
 #: The columns a table shows, when a record has them, after its id.
 _COLUMNS = ("date", "kind", "modality", "status", "topics", "acronym", "name", "title", "label", "text")
-_LIMIT = 60
-
-
-def short(text: str, limit: int = _LIMIT) -> str:
-    """*text* cut to *limit* characters, with an ellipsis if it was longer."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def short_repr(text: str) -> str:
-    """The ``repr`` of *text*, cut short: for record ``repr``s that stay on a line or two."""
-    return repr(short(text))
 
 
 def _cell(value: Any) -> str:
@@ -57,10 +43,3 @@ def summary_html(caption: str, rows: Iterable[tuple[str, str]]) -> str:
 
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     return f"<table><caption>{escape(caption)}</caption><tbody>{body}</tbody></table>"
-
-
-def unit_html(unit_id: str, text: str) -> str:
-    """A text unit as an HTML paragraph led by its id."""
-    from html import escape
-
-    return f"<p><code>{escape(unit_id)}</code> {escape(text)}</p>"

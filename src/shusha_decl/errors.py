@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-__all__ = ["DataError", "UnknownNameError"]
-
 
 class DataError(ValueError):
     """An edition on disk is invalid; the message names the file and the JSON path of the bad field."""

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["find_all", "fold"]
-
 # Letters that Unicode does not decompose: dotless i, schwa, o with stroke, sharp s.
 _LETTERS = str.maketrans(
     {"\u0131": "i", "\u0259": "e", "\u018f": "e", "\u00f8": "o", "\u00d8": "o", "\u00df": "ss"}

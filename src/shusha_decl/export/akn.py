@@ -14,8 +14,6 @@ import xml.etree.ElementTree as ET
 from ..edition import Declaration, names_of
 from ..model import Agreement, Entity, Organization, Person, Place, Unit
 
-__all__ = ["NAMESPACE", "to_akn"]
-
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _SOURCE = "#shusha-decl"
 _INLINE = {Person: "person", Organization: "organization", Place: "location", Agreement: "entity"}

@@ -14,8 +14,6 @@ from typing import Any
 from ..edition import Declaration
 from ..model import Agreement, Entity, Organization, Person, Place
 
-__all__ = ["BASE", "to_jsonld"]
-
 #: The base IRI of the edition's identifiers (fragments are the record ids): a local name, not an address.
 BASE = "urn:shusha-decl:2021-06-15"
 _TYPES = {Agreement: "Legislation", Organization: "Organization", Place: "Place", Person: "Person"}

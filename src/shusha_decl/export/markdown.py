@@ -5,8 +5,6 @@ from __future__ import annotations
 from ..edition import Declaration
 from ..model import Unit
 
-__all__ = ["to_markdown"]
-
 
 def _unit(unit: Unit, label: str) -> str:
     return f'<a id="{unit.id}"></a>\n**{label}** `{unit.id}`  \n{unit.text}\n'

@@ -24,8 +24,6 @@ from .. import model
 from ..edition import Declaration
 from . import to_records
 
-__all__ = ["LONG_TABLES", "TABLES", "csv_cell", "to_csv", "to_datapackage"]
-
 #: The collection tables, each with its record class.
 TABLES: dict[str, type] = {
     "units": model.Unit,
