@@ -540,11 +540,11 @@ def test_version_and_typing_marker() -> None:
 
 
 def test_import_is_cheap() -> None:
-    """Importing reads no data and no package metadata, and imports neither cattrs nor json."""
+    """Importing reads no data and no package metadata, and imports neither cattrs, json nor pathlib."""
     code = (
         "import sys; before = set(sys.modules); import shusha_decl; "
         "new = set(sys.modules) - before; "
-        "heavy = ('cattrs', 'json', 'importlib.metadata', 'importlib.resources'); "
+        "heavy = ('cattrs', 'json', 'importlib.metadata', 'importlib.resources', 'pathlib'); "
         "print(sorted(m for m in new if m.startswith(heavy)), shusha_decl.packaged._edition)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

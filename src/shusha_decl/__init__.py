@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import pathlib
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -138,8 +137,11 @@ def load(path: str | os.PathLike[str]) -> Declaration:
     return read_edition(path)
 
 
-def dump(decl: Declaration, path: str | os.PathLike[str]) -> pathlib.Path:
-    """Write *decl* into the directory *path* in the packaged format; ``load(dump(x, p)) == x``."""
+def dump(decl: Declaration, path: str | os.PathLike[str]) -> os.PathLike[str]:
+    """Write *decl* into the directory *path* in the packaged format; ``load(dump(x, p)) == x``.
+
+    Returns the directory, as a :class:`pathlib.Path`.
+    """
     from .loader import write_edition
 
     return write_edition(decl, path)

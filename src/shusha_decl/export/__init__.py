@@ -10,7 +10,6 @@ modules are imported only when used.
 from __future__ import annotations
 
 import os
-import pathlib
 import typing
 from datetime import date
 from typing import Any
@@ -65,11 +64,12 @@ def to_records(collection: str | Records[Any], decl: Declaration | None = None) 
 FORMATS = {"json": True, "csv": True, "datapackage": True, "akn": False, "jsonld": False, "markdown": False}
 
 
-def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = None) -> str | pathlib.Path:
+def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = None) -> str | os.PathLike[str]:
     """Write *decl* in the format *fmt*.
 
-    Directory formats (``json``, ``csv``, ``datapackage``) need *path* and return it.  Text formats
-    (``akn``, ``jsonld``, ``markdown``) return the text, and also write it to *path* if one is given.
+    Directory formats (``json``, ``csv``, ``datapackage``) need *path* and return it (a
+    :class:`pathlib.Path`).  Text formats (``akn``, ``jsonld``, ``markdown``) return the text, and also
+    write it to *path* if one is given.
 
     Raises:
         ValueError: an unknown format, or no *path* for a directory format.
@@ -86,12 +86,12 @@ def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = Non
         from .tables import to_csv, to_datapackage
 
         if fmt == "csv":
-            to_csv(decl, path)
-            return pathlib.Path(path)
+            return to_csv(decl, path)[0].parent
         return to_datapackage(decl, path).parent
     text = _text(decl, fmt)
     if path is not None:
-        pathlib.Path(path).write_text(text, encoding="utf-8")
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
     return text
 
 
