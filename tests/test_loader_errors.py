@@ -306,9 +306,98 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("alliance.json", setitem(["asymm", "per_party"], [{"party": "AM", "value": 1}])),
         ["alliance.json: $.asymm.per_party[0].party", "unknown party 'AM'"],
     ),
+    # hostile values: nothing is accepted that reading would change or writing could not keep
+    **{
+        f"partial date in {digits} digits": (
+            edit("events.json", setitem([0, "date"], "".join(chr(zero + int(c)) for c in "1921"))),
+            ["events.json: $[0].date", "impossible date"],
+        )
+        for digits, zero in (("Arabic-Indic", 0x660), ("fullwidth", 0xFF10), ("Devanagari", 0x966))
+    },
+    "full date in fullwidth digits": (
+        edit("declaration.json", setitem(["signed_on"], "２０２１-06-15")),
+        ["declaration.json: $.signed_on", "expected a date as a YYYY-MM-DD string"],
+    ),
+    "month zero": (
+        edit("events.json", setitem([0, "date"], "1921-00")),
+        ["events.json: $[0].date", "month must be in 1..12"],
+    ),
+    "day zero": (
+        edit("events.json", setitem([0, "date"], "1921-03-00")),
+        ["events.json: $[0].date", "impossible date"],
+    ),
+    "empty id": (edit("places.json", setitem([0, "id"], "")), ["places.json: $[0].id", "not a valid id: ''"]),
+    "id with a space": (
+        edit("persons.json", setitem([0, "id"], "heydar aliyev")),
+        ["persons.json: $[0].id", "not a valid id: 'heydar aliyev'"],
+    ),
+    "id with markup": (
+        edit("sources.json", setitem([0, "id"], "<b>x</b>")),
+        ["sources.json: $[0].id", "not a valid id: '<b>x</b>'"],
+    ),
+    "id with non-ASCII letters (NFC or NFD alike)": (
+        edit("places.json", setitem([9, "id"], "s\u0327usa")),
+        ["places.json: $[9].id", "not a valid id"],
+    ),
+    "a source with the declaration's id": (
+        edit("sources.json", setitem([0, "id"], "shusha-declaration")),
+        ["sources.json: $[0].id", "duplicate id 'shusha-declaration' (also at declaration.json: $.id)"],
+    ),
+    "empty name": (edit("persons.json", setitem([0, "name"], " ")), ["persons.json: $[0].name", "blank"]),
+    "empty alias": (
+        edit("places.json", append([0, "aliases"], "")),
+        ["places.json: $[0].aliases[", "blank"],
+    ),
+    "lone surrogate": (
+        raw("places.json", lambda b: b.replace(b'"Shusha"', b'"Shusha\\ud800"', 1)),
+        ["places.json: $[0].name", "U+D800", "lone surrogate"],
+    ),
+    "control character": (
+        edit("declaration.json", setitem(["provisions", 0, "text"], "a\x01b")),
+        ["declaration.json: $.provisions[0].text", "U+0001"],
+    ),
+    "carriage return": (
+        edit("persons.json", setitem([0, "name"], "Heydar\rAliyev")),
+        ["persons.json: $[0].name", "U+000D"],
+    ),
+    "noncharacter": (
+        edit("persons.json", setitem([0, "name"], "Heydar\uffffAliyev")),
+        ["persons.json: $[0].name", "U+FFFF"],
+    ),
+    "an integer of 5,000 digits": (
+        raw("declaration.json", lambda b: b.replace(b'"cow_code": 373', b'"cow_code": ' + b"9" * 5000, 1)),
+        ["declaration.json:", "digits"],
+    ),
+    "a megabyte of unknown key": (
+        edit("persons.json", setitem([0, "x" * 1_000_000], 1)),
+        ["persons.json: $[0]", "unknown key(s) 'xxxxx", "(cut; 1,000,002 characters)"],
+    ),
+    "a megabyte of dangling reference": (
+        edit("commitments.json", setitem([1, "mentions"], ["y" * 1_000_000])),
+        ["commitments.json: $[1].mentions[0]", "unknown entity 'yyyy", "(cut; 1,000,002 characters)"],
+    ),
     # files and directories
     "file missing": (lambda root: (root / "persons.json").unlink(), ["persons.json", "missing"]),
+    "a data file that is a symbolic link": (
+        lambda root: _replace_with_link(root / "persons.json"),
+        ["persons.json: a symbolic link"],
+    ),
+    "a data file linked to a device that fails reads": (
+        lambda root: _link(root / "persons.json", Path("/proc/self/mem")),
+        ["persons.json: a symbolic link"],
+    ),
 }
+
+
+def _replace_with_link(path: Path) -> None:
+    copy = path.with_name("elsewhere.json")
+    path.rename(copy)
+    path.symlink_to(copy)
+
+
+def _link(path: Path, target: Path) -> None:
+    path.unlink()
+    path.symlink_to(target)
 
 
 @pytest.mark.parametrize(("breaker", "expected"), list(CASES.values()), ids=list(CASES))
@@ -365,8 +454,8 @@ def test_many_problems_give_one_capped_message(edition: Path) -> None:
     (edition / "commitments.json").write_text(json.dumps(commitments + commitments[:1] * 10_000))
     with pytest.raises(shusha_decl.DataError, match="duplicate id 'para_1__cmt_1'") as caught:
         shusha_decl.load(edition)
-    assert str(caught.value).count("\n") == 20  # 20 problems and "... and N more"
-    assert str(caught.value).endswith("more")
+    assert str(caught.value).count("\n") == 20  # 20 problems, and a line saying reading stopped there
+    assert str(caught.value).endswith("... and more (reading stopped after the first problems)")
 
 
 def test_all_problems_are_reported_not_just_the_first(edition: Path) -> None:
@@ -376,3 +465,18 @@ def test_all_problems_are_reported_not_just_the_first(edition: Path) -> None:
         shusha_decl.load(edition)
     assert "$[0].modality" in str(caught.value)
     assert "$[1].text" in str(caught.value)
+
+
+def test_a_file_that_cannot_be_read_gives_data_error(edition: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OSError while reading (no permission, an I/O error) names the file; root cannot be denied, so the
+    error is raised by a stand-in for the file's open()."""
+    real_open = Path.open
+
+    def failing_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "persons.json":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    with pytest.raises(shusha_decl.DataError, match="persons.json: cannot be read \\(Permission denied\\)"):
+        shusha_decl.load(edition)

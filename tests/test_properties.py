@@ -34,6 +34,11 @@ RECORD_TYPES = [
 ]
 
 
+#: The characters a string of the edition may hold: no control character but newline and tab, no lone
+#: surrogate, no noncharacter (Cn, unassigned, includes them).
+TEXT = st.characters(exclude_categories=("Cs", "Cc", "Cn"), include_characters="\n\t")
+
+
 def strategy(hint: Any) -> st.SearchStrategy[Any]:
     """Values of a field's type, as the model declares it."""
     origin = get_origin(hint)
@@ -44,7 +49,7 @@ def strategy(hint: Any) -> st.SearchStrategy[Any]:
     if hint is type(None):
         return st.none()
     if hint is str:
-        return st.text(max_size=12)
+        return st.text(TEXT, max_size=12)
     if hint is int:
         return st.integers(-(10**9), 10**9)
     if hint is date:

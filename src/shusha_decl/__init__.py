@@ -137,14 +137,20 @@ def load(path: str | os.PathLike[str]) -> Declaration:
     return read_edition(path)
 
 
-def dump(decl: Declaration, path: str | os.PathLike[str]) -> os.PathLike[str]:
+def dump(decl: Declaration, path: str | os.PathLike[str], *, overwrite: bool = False) -> os.PathLike[str]:
     """Write *decl* into the directory *path* in the packaged format; ``load(dump(x, p)) == x``.
 
-    Returns the directory, as a :class:`pathlib.Path`.
+    Returns the directory, as a :class:`pathlib.Path`.  The edition is checked, and every file encoded,
+    before anything is written; each file is then replaced atomically, and an existing one only if
+    *overwrite* is true.
+
+    Raises:
+        DataError: *decl* is not an edition :func:`load` would read back; nothing is written.
+        FileExistsError: a file of the edition is already there and *overwrite* is false.
     """
     from .loader import write_edition
 
-    return write_edition(decl, path)
+    return write_edition(decl, path, overwrite=overwrite)
 
 
 def get(record_id: str) -> Record:

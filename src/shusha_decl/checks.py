@@ -10,12 +10,15 @@ the loader turns that into a file and a path in it.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from datetime import date
 from typing import Any
 
 from . import model
 from .edition import Declaration, names_of
+from .errors import shown
 from .text import fold
 
 #: A breach of a rule: where (a JSON path in the edition) and what.
@@ -33,6 +36,10 @@ ALLIANCE_SCALES = {
     "organ": 2,
 }
 
+#: What an id may be: ASCII letters, digits, ``-`` and ``_``, starting with a letter or a digit
+#: (``para_9``, ``treaty-of-kars``, ``AZ``): safe in a file name, a URL fragment and an XML attribute.
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
 #: The collections that hold records with ids, in the order their problems are reported.
 _COLLECTIONS = (
     "preamble", "provisions", "edits", "parties", "signatories", "commitments", "agreements",
@@ -46,7 +53,8 @@ def problems(decl: Declaration, shown: Callable[[str], str] = str) -> Iterator[P
     *shown* turns a path into what a message says of another place (the loader names the file).
     """
     where = _paths(decl)
-    yield from _unique_ids(decl, shown)
+    yield from _ids(decl, shown)
+    yield from _names_given(decl, where)
     yield from _references(decl, where)
     yield from _units(decl)
     yield from _commitment_text(decl)
@@ -76,12 +84,44 @@ def _paths(decl: Declaration) -> dict[str, str]:
     return where
 
 
-def _unique_ids(decl: Declaration, shown: Callable[[str], str]) -> Iterator[Problem]:
-    first: dict[str, str] = {}
+def _ids(decl: Declaration, where_shown: Callable[[str], str]) -> Iterator[Problem]:
+    """Every id follows :data:`ID` and names one record (or the declaration) only."""
+    first: dict[str, str] = {decl.id: "$.id"}
+    if not ID.fullmatch(decl.id):
+        yield "$.id", f"not a valid id: {shown(decl.id)} (letters, digits, '-' and '_')"
     for record, at in _located(decl):
-        if record.id in first:
-            yield f"{at}.id", f"duplicate id {record.id!r} (also at {shown(first[record.id])})"
+        if not ID.fullmatch(record.id):
+            yield f"{at}.id", f"not a valid id: {shown(record.id)} (letters, digits, '-' and '_')"
+        elif record.id in first:
+            yield f"{at}.id", f"duplicate id {shown(record.id)} (also at {where_shown(first[record.id])})"
         first.setdefault(record.id, at)
+
+
+def _names_given(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
+    """Names, aliases, acronyms, labels and title texts are not blank."""
+    for entity in decl.entities():
+        at = where[entity.id]
+        name_field = "title" if isinstance(entity, model.Agreement) else "name"
+        texts = [
+            (name_field, getattr(entity, name_field)),
+            *((f"aliases[{i}]", a) for i, a in enumerate(entity.aliases)),
+        ]
+        if isinstance(entity, model.Party):
+            texts.append(("short_name", entity.short_name))
+        if isinstance(entity, model.Organization):
+            texts.append(("acronym", entity.acronym))
+            for field in ("former_names", "later_names"):
+                for k, other in enumerate(getattr(entity, field)):
+                    texts += [(f"{field}[{k}].name", other.name), (f"{field}[{k}].acronym", other.acronym)]
+        for path, text in texts:
+            if text is not None and not text.strip():
+                yield f"{at}.{path}", "blank: a name must have text"
+    for i, topic in enumerate(decl.topics):
+        if not topic.label.strip():
+            yield f"$.topics[{i}].label", "blank: a name must have text"
+    for i, title in enumerate(decl.titles.values()):
+        if not title.text.strip():
+            yield f"$.titles[{i}].text", "blank: a name must have text"
 
 
 def _refs(
@@ -90,11 +130,11 @@ def _refs(
     """A problem for each of *values* (the field *field* of the record at *at*) not in *valid*."""
     if isinstance(values, str):
         if values not in valid:
-            yield f"{at}.{field}", f"unknown {what} {values!r}"
+            yield f"{at}.{field}", f"unknown {what} {shown(values)}"
         return
     for i, value in enumerate(values):
         if value not in valid:
-            yield f"{at}.{field}[{i}]", f"unknown {what} {value!r}"
+            yield f"{at}.{field}[{i}]", f"unknown {what} {shown(value)}"
 
 
 def _references(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
@@ -131,13 +171,13 @@ def _references(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
         yield from _refs(f"$.signatories[{i}]", "party", signatory.party, ids["parties"], "party")
     for i, edit in enumerate(decl.edits):
         if edit.unit not in units:
-            yield f"$.edits[{i}].unit", f"unknown text unit {edit.unit!r}"
+            yield f"$.edits[{i}].unit", f"unknown text unit {shown(edit.unit)}"
         elif edit.after not in units[edit.unit].text:
             yield f"$.edits[{i}].after", f"not found in the text of {edit.unit}"
     for i, quote in enumerate(decl.quotes):
         yield from _refs(f"$.quotes[{i}]", "speaker", quote.speaker, ids["persons"], "person")
         if quote.unit not in units:
-            yield f"$.quotes[{i}].unit", f"unknown text unit {quote.unit!r}"
+            yield f"$.quotes[{i}].unit", f"unknown text unit {shown(quote.unit)}"
         elif quote.text not in units[quote.unit].text:
             yield f"$.quotes[{i}].text", f"not found in the text of {quote.unit}"
     for i, topic in enumerate(decl.topics):
@@ -190,8 +230,11 @@ def _commitment_text(decl: Declaration) -> Iterator[Problem]:
     if order != sorted(order):
         yield "$.commitments", "commitments are not in the order of their paragraphs"
     index = {c.id: i for i, c in enumerate(decl.commitments)}
+    of_provision: dict[str, list[model.Commitment]] = defaultdict(list)
+    for commitment in decl.commitments:
+        of_provision[commitment.provision].append(commitment)
     for provision in decl.provisions:
-        sentences = [c for c in decl.commitments if c.provision == provision.id]
+        sentences = of_provision.get(provision.id, [])
         if " ".join(c.text for c in sentences) != provision.text:
             yield (
                 f"$.provisions[{positions[provision.id]}].text",
@@ -201,18 +244,22 @@ def _commitment_text(decl: Declaration) -> Iterator[Problem]:
             if commitment.id != f"{provision.id}__cmt_{k}":
                 yield (
                     f"$.commitments[{index[commitment.id]}].id",
-                    f"expected id {provision.id}__cmt_{k}, got {commitment.id!r}",
+                    f"expected id {provision.id}__cmt_{k}, got {shown(commitment.id)}",
                 )
 
 
 def _mentions(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
     """An entity's ``mentioned_in`` names the paragraphs whose commitments mention it, and no others."""
     provisions = {p.id for p in decl.provisions}
+    mentioned_in: dict[str, set[str]] = defaultdict(set)
+    for commitment in decl.commitments:
+        for entity_id in commitment.mentions:
+            mentioned_in[entity_id].add(commitment.provision)
     for entity in decl.entities():
         if isinstance(entity, model.Party):
             continue
         claimed = provisions.intersection(entity.mentioned_in)
-        actual = {c.provision for c in decl.commitments if entity.id in c.mentions}
+        actual = mentioned_in.get(entity.id, set())
         if claimed != actual:
             yield (
                 f"{where[entity.id]}.mentioned_in",
@@ -228,7 +275,7 @@ def _names(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
         for name in names_of(entity):
             key = fold(name)
             if owner.setdefault(key, entity.id) != entity.id:
-                yield where[entity.id], f"name {name!r} also names {owner[key]!r}"
+                yield where[entity.id], f"name {shown(name)} also names {shown(owner[key])}"
 
 
 def _event_order(decl: Declaration) -> Iterator[Problem]:
@@ -249,10 +296,11 @@ def _event_order(decl: Declaration) -> Iterator[Problem]:
 
 def _titles(decl: Declaration) -> Iterator[Problem]:
     """One title per language, and the English one is the declaration's title."""
-    languages = list(decl.titles)  # iterating gives every title's language, repeats included
-    for i, language in enumerate(languages):
-        if languages.index(language) != i:
-            yield f"$.titles[{i}].language", f"a second title in {language!r}"
+    seen: set[str] = set()
+    for i, language in enumerate(decl.titles):  # iterating gives every title's language, repeats included
+        if language in seen:
+            yield f"$.titles[{i}].language", f"a second title in {shown(language)}"
+        seen.add(language)
     if decl.titles.get("en") is None or decl.titles["en"].text != decl.title:
         yield "$.titles", "the English title must be the declaration's title"
 

@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", required=True, choices=["json", "csv", "datapackage", "akn", "jsonld", "markdown"]
     )
     export.add_argument("-o", "--output", help="file or directory (required for json, csv, datapackage)")
+    export.add_argument("--force", action="store_true", help="replace files that are already there")
     validate = commands.add_parser("validate", help="check an edition on disk (a directory of JSON files)")
     validate.add_argument("path")
     return parser
@@ -210,7 +211,7 @@ def _export(args: argparse.Namespace, decl: Declaration) -> str | None:
 
     if FORMATS[args.format] and not args.output:
         raise ValueError(f"--format {args.format} writes a directory: give it with -o PATH")
-    result = write(decl, args.format, args.output)
+    result = write(decl, args.format, args.output, overwrite=args.force)
     if args.output:
         print(f"wrote {args.format} to {args.output}", file=sys.stderr)
         return ""

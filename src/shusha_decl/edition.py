@@ -377,10 +377,15 @@ class Declaration:
         for entity in self.entities():
             for name in names_of(entity):
                 by_name.setdefault(fold(name), entity)
-        by_topic = {}  # each topic or category, with the ids of the commitments coded with it or its topics
-        for topic in self.topics:
-            covered = {t.id for t in self.topics if topic.id in (t.id, t.category)}
-            by_topic[topic.id] = frozenset(c.id for c in self.commitments if not covered.isdisjoint(c.topics))
+        # Each topic or category, with the ids of the commitments coded with it or with its topics.
+        category = {topic.id: topic.category for topic in self.topics}
+        coded: dict[str, set[str]] = {topic.id: set() for topic in self.topics}
+        for commitment in self.commitments:
+            for topic_id in commitment.topics:
+                for key in (topic_id, category.get(topic_id)):
+                    if key in coded:
+                        coded[key].add(commitment.id)
+        by_topic = {key: frozenset(ids) for key, ids in coded.items()}
         set_field(self, "_by_id", by_id)
         set_field(self, "_by_name", by_name)
         set_field(self, "_by_topic", by_topic)

@@ -13,3 +13,15 @@ class UnknownNameError(LookupError, ValueError):
     It is a :class:`LookupError` for :func:`~shusha_decl.lookup` and a
     :class:`ValueError` for filter criteria, so either ``except`` catches it.
     """
+
+
+#: The most characters of a value that an error message shows.
+SHOWN = 60
+
+
+def shown(value: object) -> str:
+    """*value*'s ``repr`` for an error message, cut to :data:`SHOWN` characters (saying so)."""
+    text = repr(value)  # escapes what cannot be printed, lone surrogates included
+    if len(text) <= SHOWN:
+        return text
+    return f"{text[:SHOWN]}... (cut; {len(text):,} characters)"

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from inspect import isclass
+from itertools import islice
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -32,7 +33,8 @@ from cattrs.gen import make_dict_structure_fn
 from . import model
 from .checks import problems
 from .edition import Declaration, Records, Titles
-from .errors import DataError
+from .errors import SHOWN, DataError, shown
+from .files import write_files
 from .model import PartialDate, json_ready
 
 if sys.version_info >= (3, 11):
@@ -59,9 +61,18 @@ OWN_FILES = {
         "alliance",
     )
 }
+#: The most problems a DataError reports; past them, reading stops and the message says there are more.
+MAX_PROBLEMS = 20
 #: The largest file an edition may have: the packaged files are under 50 KB; this bounds memory and time.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: What no string may hold: control characters but newline and tab (a carriage return would not survive
+#: XML), lone surrogates (not text, and not encodable), and noncharacters.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
 _PATH = re.compile(r"\$\.(\w+)(.*)")
 
 
@@ -73,7 +84,8 @@ class _InvalidValueError(ValueError):
 
 
 def _describe(value: object) -> str:
-    return f"{type(value).__name__} {json.dumps(value, ensure_ascii=False)[:60]}"
+    text = json.dumps(value)
+    return f"{type(value).__name__} {text if len(text) <= SHOWN else text[:SHOWN] + '... (cut)'}"
 
 
 def _scalar(kind: type) -> Callable[[Any, type], Any]:
@@ -85,6 +97,19 @@ def _scalar(kind: type) -> Callable[[Any, type], Any]:
         return value
 
     return structure
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise _InvalidValueError(f"expected a string, got {_describe(value)}")
+    text: str = value
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        raise _InvalidValueError(
+            f"U+{ord(bad.group()):04X} at character {bad.start()}: a string may hold no control character "
+            "(but newline and tab), lone surrogate or noncharacter"
+        )
+    return text
 
 
 def _structure_date(value: Any, _: type) -> date:
@@ -121,7 +146,11 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 
 
 def _tuple_hook(kind: Any) -> Callable[[Any, type], tuple[Any, ...]]:
-    """Structure a JSON array (and nothing else: a string is not a sequence here), noting each bad index."""
+    """Structure a JSON array (and nothing else: a string is not a sequence here), noting each bad index.
+
+    It stops at the :data:`MAX_PROBLEMS`-th bad item: a message shows no more, and keeping an exception for
+    every bad item of a long array would take memory without bound.
+    """
     (item, _ellipsis) = get_args(kind)
     structure_item = _converter.get_structure_hook(item)
 
@@ -136,6 +165,8 @@ def _tuple_hook(kind: Any) -> Callable[[Any, type], tuple[Any, ...]]:
                 note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined,unused-ignore]
                 errors.append(exc)
+                if len(errors) == MAX_PROBLEMS:
+                    break
         if errors:
             raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
         return tuple(items)
@@ -182,8 +213,9 @@ def _is_record(kind: Any) -> bool:
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    for kind in (str, int, bool, float):
+    for kind in (int, bool, float):
         conv.register_structure_hook(kind, _scalar(kind))
+    conv.register_structure_hook(str, _structure_str)
     for name in dir(model):  # each enum by its exact class: as a str subclass, it would get str's hook
         if isclass(kind := getattr(model, name)) and issubclass(kind, enum.Enum) and kind is not enum.Enum:
             conv.register_structure_hook(kind, _enum_hook(kind))
@@ -205,7 +237,7 @@ def _format(exc: BaseException, kind: type | None) -> str:
     if isinstance(exc, _InvalidValueError):
         return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown key(s) {', '.join(map(repr, sorted(exc.extra_fields)))}"
+        return f"unknown key(s) {_listed(sorted(exc.extra_fields))}"
     if isinstance(exc, KeyError):
         return "required key missing"
     return cattrs.v.format_exception(exc, kind)
@@ -223,11 +255,18 @@ def _locate(path: str) -> str:
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise _InvalidValueError(f"duplicate key(s) {', '.join(map(repr, duplicates))} in one object")
-    return dict(pairs)
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
+        raise _InvalidValueError(f"duplicate key(s) {_listed(repeated)} in one object")
+    return found
+
+
+def _listed(values: list[str]) -> str:
+    """Up to three of *values*, each cut short, and how many more."""
+    more = f" and {len(values) - 3:,} more" if len(values) > 3 else ""
+    return ", ".join(map(shown, values[:3])) + more
 
 
 def _reject_constant(name: str) -> Any:
@@ -236,10 +275,15 @@ def _reject_constant(name: str) -> Any:
 
 def _read(root: Traversable, name: str) -> Any:
     entry = root.joinpath(name)
+    if isinstance(entry, pathlib.Path) and entry.is_symlink():
+        raise DataError(f"{name}: a symbolic link; an edition's files must be files in its directory")
     if not entry.is_file():
         raise DataError(f"{name}: missing from the edition at {root}")
-    with entry.open("rb") as stream:
-        raw = stream.read(MAX_FILE_BYTES + 1)
+    try:
+        with entry.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(f"{name}: larger than {MAX_FILE_BYTES:,} bytes; not read further")
     try:
@@ -252,7 +296,7 @@ def _read(root: Traversable, name: str) -> Any:
         raise DataError(
             f"{name}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
-    except _InvalidValueError as exc:
+    except ValueError as exc:  # a duplicate key, NaN, or an integer too long to convert
         raise DataError(f"{name}: {exc}") from None
     except RecursionError:
         raise DataError(f"{name}: nested too deeply") from None
@@ -268,30 +312,37 @@ def read_edition(path: str | os.PathLike[str] | Traversable) -> Declaration:
     root = path if isinstance(path, Traversable) else pathlib.Path(path)
     if not root.is_dir():
         raise DataError(f"{os.fspath(path) if not isinstance(path, Traversable) else path}: not a directory")
-    header = _read(root, HEADER_FILE)
+    return _edition(_read(root, HEADER_FILE), {key: _read(root, name) for key, name in OWN_FILES.items()})
+
+
+def _edition(header: Any, collections: dict[str, Any]) -> Declaration:
+    """The edition that the parsed JSON of the header file and of each collection's file make."""
     if not isinstance(header, dict):
         raise DataError(f"{HEADER_FILE}: $: expected an object, got {_describe(header)}")
     misplaced = sorted(set(header) & set(OWN_FILES))
     if misplaced:
         raise DataError(f"{HEADER_FILE}: $: unknown key(s) {misplaced} (they belong in their own files)")
-    merged = {**header, **{key: _read(root, name) for key, name in OWN_FILES.items()}}
+    merged = {**header, **collections}
     try:
         decl = _converter.structure(merged, Declaration)
     except cattrs.BaseValidationError as exc:
         messages = cattrs.transform_error(exc, path="$", format_exception=_format)
         located = (message.rpartition(" @ ") for message in messages)  # "what @ $.path"
         raise DataError(_report((path, what) for what, _, path in located)) from None
-    found = list(problems(decl, _locate))
+    found = list(islice(problems(decl, _locate), MAX_PROBLEMS + 1))
     if found:
         raise DataError(_report(found))
     return decl
 
 
 def _report(found: Iterable[tuple[str, str]]) -> str:
-    """The message of a DataError: each problem as "file: path: what", at most 20 of them."""
-    lines = [f"{_locate(path)}: {what}" for path, what in found]
-    shown = lines[:20] + ([f"... and {len(lines) - 20} more"] if len(lines) > 20 else [])
-    return "\n".join(shown)
+    """The message of a DataError: each problem as "file: path: what", at most MAX_PROBLEMS of them.
+
+    Reading stops looking once it has found one more than that, so the rest is not counted.
+    """
+    lines = [f"{_locate(path)}: {what}" for path, what in islice(found, MAX_PROBLEMS + 1)]
+    more = ["... and more (reading stopped after the first problems)"] if len(lines) > MAX_PROBLEMS else []
+    return "\n".join(lines[:MAX_PROBLEMS] + more)
 
 
 def read_packaged_json() -> Declaration:
@@ -304,13 +355,27 @@ def read_packaged_json() -> Declaration:
 # -- writing -------------------------------------------------------------------------------------
 
 
-def write_edition(decl: Declaration, path: str | os.PathLike[str]) -> pathlib.Path:
-    """Write *decl* as an edition into the directory *path* (created if need be); return the path."""
-    root = pathlib.Path(path)
-    root.mkdir(parents=True, exist_ok=True)
+def write_edition(
+    decl: Declaration, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> pathlib.Path:
+    """Write *decl* as an edition into the directory *path* (created if need be); return the path.
+
+    The edition is checked as :func:`read_edition` would read it, and every file encoded, before the first
+    byte is written: what this writes, :func:`read_edition` reads back equal.  Each file then replaces its
+    name atomically (:mod:`shusha_decl.files`).
+
+    Raises:
+        DataError: *decl* is not an edition :func:`read_edition` would accept; nothing is written.
+        FileExistsError: a file of the edition is already there and *overwrite* is false; nothing is written.
+    """
     data = json_ready(decl)
     header = {key: value for key, value in data.items() if key not in OWN_FILES}
-    for name, content in [(HEADER_FILE, header), *((f, data[k]) for k, f in OWN_FILES.items())]:
-        text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    collections = {key: data[key] for key in OWN_FILES}
+    if _edition(header, collections) != decl:  # raises DataError for what reading would reject
+        raise DataError(f"{path}: the edition would not read back equal to what was given")
+    documents = {HEADER_FILE: header, **{OWN_FILES[key]: value for key, value in collections.items()}}
+    files = {
+        name: (json.dumps(content, ensure_ascii=False, indent=2) + "\n").encode()
+        for name, content in documents.items()
+    }
+    return write_files(path, files, overwrite=overwrite)

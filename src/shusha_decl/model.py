@@ -25,7 +25,7 @@ import attrs
 from attrs import field, frozen
 
 _Day = date  # for annotations inside classes that have a field called ``date``
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 _SHORT = 60
 
 
@@ -48,8 +48,10 @@ class PartialDate:
     def __attrs_post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        # Raises ValueError for an impossible month or day.
-        date(self.year, self.month or 1, self.day or 1)
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month must be in 1..12, not {self.month}")
+        # Raises ValueError for an impossible year or day.
+        date(self.year, self.month or 1, 1 if self.day is None else self.day)
 
     @classmethod
     def fromisoformat(cls, text: str) -> PartialDate:

@@ -64,15 +64,19 @@ def to_records(collection: str | Records[Any], decl: Declaration | None = None) 
 FORMATS = {"json": True, "csv": True, "datapackage": True, "akn": False, "jsonld": False, "markdown": False}
 
 
-def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = None) -> str | os.PathLike[str]:
+def write(
+    decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = None, *, overwrite: bool = False
+) -> str | os.PathLike[str]:
     """Write *decl* in the format *fmt*.
 
     Directory formats (``json``, ``csv``, ``datapackage``) need *path* and return it (a
     :class:`pathlib.Path`).  Text formats (``akn``, ``jsonld``, ``markdown``) return the text, and also
-    write it to *path* if one is given.
+    write it to *path* if one is given.  Nothing replaces an existing file unless *overwrite* is true, and
+    every file is written atomically (:mod:`shusha_decl.files`).
 
     Raises:
         ValueError: an unknown format, or no *path* for a directory format.
+        FileExistsError: a file to be written is there and *overwrite* is false; nothing is written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
@@ -82,16 +86,17 @@ def write(decl: Declaration, fmt: str, path: str | os.PathLike[str] | None = Non
         if fmt == "json":
             from ..loader import write_edition
 
-            return write_edition(decl, path)
+            return write_edition(decl, path, overwrite=overwrite)
         from .tables import to_csv, to_datapackage
 
         if fmt == "csv":
-            return to_csv(decl, path)[0].parent
-        return to_datapackage(decl, path).parent
+            return to_csv(decl, path, overwrite=overwrite)[0].parent
+        return to_datapackage(decl, path, overwrite=overwrite).parent
     text = _text(decl, fmt)
     if path is not None:
-        with open(path, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        from ..files import write_file
+
+        write_file(path, text.encode(), overwrite=overwrite)
     return text
 
 

@@ -83,7 +83,8 @@ def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, Entity]
     """Where each entity is named in *text*: non-overlapping spans, longest name first."""
     spans: list[tuple[int, int, Entity]] = []
     candidates = sorted(
-        ((name, e) for e in entities for name in names_of(e) if name != e.id), key=lambda c: -len(c[0])
+        ((name, e) for e in entities for name in names_of(e) if name and name != e.id),
+        key=lambda c: -len(c[0]),
     )
     for name, entity in candidates:
         start = text.find(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import io
 import json
 import os
 import pathlib
@@ -22,6 +23,7 @@ import attrs
 
 from .. import model
 from ..edition import Declaration
+from ..files import write_files
 from . import to_records
 
 #: The collection tables, each with its record class.
@@ -117,28 +119,38 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
-def _write(path: pathlib.Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    stream = io.StringIO(newline="")
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return stream.getvalue().encode()
 
 
-def to_csv(decl: Declaration, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
-    """Write one CSV file per collection and the long tables into *directory*; return the paths written."""
-    root = pathlib.Path(directory)
-    root.mkdir(parents=True, exist_ok=True)
-    written = []
+def _csv_files(decl: Declaration) -> dict[str, bytes]:
+    """One CSV file per collection and the long tables, by file name."""
+    files = {}
     for name in (*TABLES, "alliance"):
         records = to_records(name, decl)
         header = list(records[0])
-        _write(root / f"{name}.csv", header, [[csv_cell(r[k]) for k in header] for r in records])
-        written.append(root / f"{name}.csv")
+        files[f"{name}.csv"] = _csv(header, [[csv_cell(r[k]) for k in header] for r in records])
     for name, (column, field, _) in LONG_TABLES.items():
         rows = [[c.id, value] for c in decl.commitments for value in getattr(c, field)]
-        _write(root / f"{name}.csv", ["commitment", column], rows)
-        written.append(root / f"{name}.csv")
-    return written
+        files[f"{name}.csv"] = _csv(["commitment", column], rows)
+    return files
+
+
+def to_csv(
+    decl: Declaration, directory: str | os.PathLike[str], *, overwrite: bool = False
+) -> list[pathlib.Path]:
+    """Write one CSV file per collection and the long tables into *directory*; return the paths written.
+
+    Raises:
+        FileExistsError: a file of that name is there and *overwrite* is false; nothing is written.
+    """
+    files = _csv_files(decl)
+    root = write_files(directory, files, overwrite=overwrite)
+    return [root / name for name in files]
 
 
 def _alliance_schema() -> dict[str, Any]:
@@ -148,10 +160,14 @@ def _alliance_schema() -> dict[str, Any]:
     return {"fields": fields, "primaryKey": "variable"}
 
 
-def to_datapackage(decl: Declaration, directory: str | os.PathLike[str]) -> pathlib.Path:
-    """Write the CSV tables and a Frictionless ``datapackage.json`` describing them; return its path."""
-    root = pathlib.Path(directory)
-    to_csv(decl, root)
+def to_datapackage(
+    decl: Declaration, directory: str | os.PathLike[str], *, overwrite: bool = False
+) -> pathlib.Path:
+    """Write the CSV tables and a Frictionless ``datapackage.json`` describing them; return its path.
+
+    Raises:
+        FileExistsError: a file of that name is there and *overwrite* is false; nothing is written.
+    """
     schemas = {name: _schema(name, kind) for name, kind in TABLES.items()}
     schemas["alliance"] = _alliance_schema()
     schemas.update({name: _long_schema(column, target) for name, (column, _, target) in LONG_TABLES.items()})
@@ -181,6 +197,6 @@ def to_datapackage(decl: Declaration, directory: str | os.PathLike[str]) -> path
     for resource in package["resources"]:  # foreign keys name resources as written
         for key in resource["schema"].get("foreignKeys", []):
             key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
-    path = root / "datapackage.json"
-    path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    descriptor = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode()
+    root = write_files(directory, {**_csv_files(decl), "datapackage.json": descriptor}, overwrite=overwrite)
+    return root / "datapackage.json"
