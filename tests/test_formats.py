@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import shusha_decl
@@ -223,3 +224,53 @@ def test_to_frame_explodes_a_list_column_into_a_long_table() -> None:
     }
     with pytest.raises(ValueError, match="list columns of commitments"):
         shusha_decl.to_frame("commitments", explode="modality")
+
+
+# -- hostile data in the text formats --------------------------------------------------------------
+
+
+def _with_unit_text(text: str) -> shusha_decl.Declaration:
+    provisions = [attrs.evolve(DECL.provisions[0], text=text), *DECL.provisions[1:]]
+    return attrs.evolve(DECL, provisions=provisions)
+
+
+def test_every_unit_text_reads_back_from_the_akn_exactly(akn: object) -> None:
+    for unit in DECL.units:
+        (element,) = akn.xpath("//*[@eId=$id]", id=unit.id)  # type: ignore[attr-defined]
+        (paragraph,) = element.iter(f"{AKN}p")
+        assert "".join(paragraph.itertext()) == unit.text, unit.id
+
+
+@pytest.mark.parametrize("fmt", ["akn", "jsonld", "markdown"])
+@pytest.mark.parametrize(
+    "text", ["a\x01b", "a\rb", "a\ud800b", "a\uffffb"], ids=["control", "CR", "surrogate", "nonchar"]
+)
+def test_text_formats_refuse_what_no_edition_may_hold(fmt: str, text: str) -> None:
+    """A declaration made in Python can hold what load rejects; the exports refuse it rather than break."""
+    with pytest.raises(ValueError, match="no edition may hold it"):
+        write(_with_unit_text(text), fmt)
+
+
+def test_text_formats_refuse_ids_outside_the_rule() -> None:
+    place = attrs.evolve(DECL.places[0], id='x"><script>')
+    with pytest.raises(ValueError, match="cannot export the id"):
+        write(attrs.evolve(DECL, places=[place, *DECL.places[1:]]), "akn")
+
+
+def test_markdown_shows_hostile_text_as_written_and_links_only_to_the_web() -> None:
+    hostile = (
+        '<script>alert(1)</script> <img src=x onerror="alert(2)"> *bold* [link](javascript:x)\n# Heading'
+    )
+    source = attrs.evolve(DECL.get(DECL.text_source), url="javascript:alert(3)")
+    sources = [source if s.id == source.id else s for s in DECL.sources]
+    text = write(attrs.evolve(_with_unit_text(hostile), sources=sources), "markdown")
+    assert isinstance(text, str)
+    assert "<script>" not in text
+    assert "<img" not in text
+    assert "&lt;script&gt;" in text
+    assert "\\*bold\\*" in text
+    assert "\\[link\\]" in text
+    assert "\n# Heading" not in text
+    assert "\n\\# Heading" in text
+    assert "(<javascript:" not in text
+    assert f"(<{DECL.get(DECL.text_source).url}>)" in write(DECL, "markdown")  # type: ignore[union-attr]

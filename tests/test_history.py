@@ -34,7 +34,7 @@ def test_titles_by_language_each_with_sources() -> None:
 
 def test_titles_are_an_immutable_hashable_mapping() -> None:
     with pytest.raises(AttributeError):
-        DECL.titles._titles = ()  # type: ignore[misc]
+        DECL.titles.records = ()  # type: ignore[misc]
     with pytest.raises(TypeError):
         DECL.titles["fr"] = DECL.titles["en"]  # type: ignore[index]
     assert hash(DECL.titles) == hash(shusha_decl.Titles(DECL.titles.values()))

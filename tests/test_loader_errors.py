@@ -315,7 +315,7 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         for digits, zero in (("Arabic-Indic", 0x660), ("fullwidth", 0xFF10), ("Devanagari", 0x966))
     },
     "full date in fullwidth digits": (
-        edit("declaration.json", setitem(["signed_on"], "２０２１-06-15")),
+        edit("declaration.json", setitem(["signed_on"], "\uff12\uff10\uff12\uff11-06-15")),
         ["declaration.json: $.signed_on", "expected a date as a YYYY-MM-DD string"],
     ),
     "month zero": (
@@ -478,5 +478,5 @@ def test_a_file_that_cannot_be_read_gives_data_error(edition: Path, monkeypatch:
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", failing_open)
-    with pytest.raises(shusha_decl.DataError, match="persons.json: cannot be read \\(Permission denied\\)"):
+    with pytest.raises(shusha_decl.DataError, match=r"persons\.json: cannot be read \(Permission denied\)"):
         shusha_decl.load(edition)

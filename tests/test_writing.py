@@ -28,8 +28,12 @@ def with_place_name(name: str) -> shusha_decl.Declaration:
     ("broken", "message"),
     [
         pytest.param(lambda: with_place_name("Shusha\ud800"), "places.json: $[0].name", id="lone-surrogate"),
-        pytest.param(lambda: attrs.evolve(DECL, signed_at=123), "declaration.json: $.signed_at", id="int-for-str"),
-        pytest.param(lambda: attrs.evolve(DECL, title="Another title"), "declaration.json: $.titles", id="title"),
+        pytest.param(
+            lambda: attrs.evolve(DECL, signed_at=123), "declaration.json: $.signed_at", id="int-for-str"
+        ),
+        pytest.param(
+            lambda: attrs.evolve(DECL, title="Another title"), "declaration.json: $.titles", id="title"
+        ),
     ],
 )
 def test_a_dump_that_load_would_reject_writes_nothing(tmp_path: Path, broken, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +50,7 @@ def test_a_dump_that_load_would_reject_writes_nothing(tmp_path: Path, broken, me
 
 def test_dump_refuses_to_replace_a_file_it_did_not_write_unless_asked(tmp_path: Path) -> None:
     (tmp_path / "places.json").write_text("my own notes", encoding="utf-8")
-    with pytest.raises(FileExistsError, match="places.json already there"):
+    with pytest.raises(FileExistsError, match=r"places\.json already there"):
         shusha_decl.dump(DECL, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["places.json"]
     assert (tmp_path / "places.json").read_text(encoding="utf-8") == "my own notes"

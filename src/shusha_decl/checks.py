@@ -69,7 +69,7 @@ def _located(decl: Declaration) -> Iterator[tuple[Any, str]]:
     """Every record with an id, with its path."""
     yield decl.opening_formula, "$.opening_formula"
     yield decl.final_clause, "$.final_clause"
-    for i, title in enumerate(decl.titles.values()):
+    for i, title in enumerate(decl.titles.records):
         yield title, f"$.titles[{i}]"
     for name in _COLLECTIONS:
         for i, record in enumerate(getattr(decl, name)):
@@ -119,7 +119,7 @@ def _names_given(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
     for i, topic in enumerate(decl.topics):
         if not topic.label.strip():
             yield f"$.topics[{i}].label", "blank: a name must have text"
-    for i, title in enumerate(decl.titles.values()):
+    for i, title in enumerate(decl.titles.records):
         if not title.text.strip():
             yield f"$.titles[{i}].text", "blank: a name must have text"
 

@@ -289,26 +289,36 @@ class Claims(Records[model.Claim]):
 
 
 def _title_records(titles: Iterable[model.Title]) -> tuple[model.Title, ...]:
-    return tuple(titles.values() if isinstance(titles, Mapping) else titles)
+    return titles.records if isinstance(titles, Titles) else tuple(titles)
+
+
+def _by_language(titles: Titles) -> dict[str, model.Title]:
+    found: dict[str, model.Title] = {}
+    for title in titles.records:
+        found.setdefault(title.language, title)  # the first, should two share a language
+    return found
 
 
 @frozen(repr=False)
 class Titles(Mapping[str, model.Title]):
-    """The declaration's titles by language code (``"en"``, ``"az"``, ``"tr"``, ``"ru"``); immutable."""
+    """The declaration's titles by language code (``"en"``, ``"az"``, ``"tr"``, ``"ru"``); immutable.
 
-    _titles: tuple[model.Title, ...] = field(converter=_title_records)
+    ``records`` holds every title in order, even two in one language (which an edition may not have).
+    """
+
+    records: tuple[model.Title, ...] = field(converter=_title_records)
+    _by_language: dict[str, model.Title] = field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_by_language, takes_self=True)
+    )
 
     def __getitem__(self, language: str) -> model.Title:
-        for title in self._titles:
-            if title.language == language:
-                return title
-        raise KeyError(language)
+        return self._by_language[language]
 
     def __iter__(self) -> Iterator[str]:
-        return (title.language for title in self._titles)
+        return (title.language for title in self.records)
 
     def __len__(self) -> int:
-        return len(self._titles)
+        return len(self.records)
 
     def __repr__(self) -> str:
         return f"Titles({dict(self)!r})"
@@ -443,7 +453,7 @@ class Declaration:
         yield from self.quotes
         yield from self.topics
         yield from self.sources
-        yield from self.titles.values()
+        yield from self.titles.records
         yield from self.events
         yield from self.claims
 

@@ -36,6 +36,7 @@ from .edition import Declaration, Records, Titles
 from .errors import SHOWN, DataError, shown
 from .files import write_files
 from .model import PartialDate, json_ready
+from .text import UNWRITABLE
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -66,13 +67,6 @@ MAX_PROBLEMS = 20
 #: The largest file an edition may have: the packaged files are under 50 KB; this bounds memory and time.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-#: What no string may hold: control characters but newline and tab (a carriage return would not survive
-#: XML), lone surrogates (not text, and not encodable), and noncharacters.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
-    + "]"
-)
 _PATH = re.compile(r"\$\.(\w+)(.*)")
 
 
@@ -103,7 +97,7 @@ def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
         raise _InvalidValueError(f"expected a string, got {_describe(value)}")
     text: str = value
-    bad = _FORBIDDEN.search(text)
+    bad = UNWRITABLE.search(text)
     if bad:
         raise _InvalidValueError(
             f"U+{ord(bad.group()):04X} at character {bad.start()}: a string may hold no control character "

@@ -1,4 +1,4 @@
-"""Text matching that ignores case and diacritics.
+"""Text matching that ignores case and diacritics, and the characters no text of an edition may hold.
 
 The sources spell the same names differently (Turkey/Türkiye, İlham/Ilham,
 Erdoğan/Erdogan, Shusha/Şuşa, Azerbaycan/Azərbaycan).  :func:`fold` maps each
@@ -20,6 +20,14 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _APOSTROPHES = "\u2018\u2019\u02bc\u0060\u00b4"
 _PUNCTUATION = str.maketrans(dict.fromkeys(_DASHES, "-") | dict.fromkeys(_APOSTROPHES, "'"))
 _SPACE = re.compile(r"\s+")
+
+#: What no string of an edition may hold: control characters but newline and tab (a carriage return would
+#: not survive XML), lone surrogates (not text, and not encodable) and noncharacters.
+UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
 
 
 @lru_cache(maxsize=4096)  # lookups fold the same few names again and again

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import os
 import typing
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import attrs
 
 from ..edition import Declaration, Records
+from ..errors import shown
 from ..model import json_ready
 from ..packaged import declaration
+from ..text import UNWRITABLE
 
 #: The names of the collections :func:`to_records` and :func:`to_frame` accept.
 COLLECTIONS = (
@@ -36,7 +39,7 @@ def _items(collection: str | Records[Any], decl: Declaration | None) -> list[Any
         raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
     decl = declaration() if decl is None else decl
     if collection == "titles":
-        return list(decl.titles.values())
+        return list(decl.titles.records)
     if collection == "alliance":  # one row per variable
         return [
             {"variable": field.name, **json_ready(getattr(decl.alliance, field.name))}
@@ -92,12 +95,45 @@ def write(
         if fmt == "csv":
             return to_csv(decl, path, overwrite=overwrite)[0].parent
         return to_datapackage(decl, path, overwrite=overwrite).parent
+    _check_writable(decl)
     text = _text(decl, fmt)
     if path is not None:
         from ..files import write_file
 
         write_file(path, text.encode(), overwrite=overwrite)
     return text
+
+
+def _check_writable(decl: Declaration) -> None:
+    """Refuse a declaration whose ids or strings a text format could not carry faithfully.
+
+    An edition read from files always passes (the loader has the same rules); one made in Python may not.
+
+    Raises:
+        ValueError: an id outside the id rule, or a string with a character no edition may hold.
+    """
+    from ..checks import ID
+
+    for record in decl.records():
+        if not ID.fullmatch(record.id):
+            raise ValueError(f"cannot export the id {shown(record.id)}: ids are letters, digits, '-' and '_'")
+
+    def strings(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+
+    for text in strings(json_ready(decl)):
+        bad = UNWRITABLE.search(text)
+        if bad:
+            raise ValueError(
+                f"cannot export U+{ord(bad.group()):04X} in {shown(text)}: no edition may hold it"
+            )
 
 
 def _text(decl: Declaration, fmt: str) -> str:

@@ -1,28 +1,48 @@
-"""Markdown: the whole declaration as a readable document, with the unit ids as anchors."""
+"""Markdown: the whole declaration as a readable document, with the unit ids as anchors.
+
+Text from the data is escaped, so that it shows as written and never becomes markup: HTML's ``<``, ``>``
+and ``&``, Markdown's emphasis, code, link and table characters, and the marks that would open a heading,
+a list or a quotation at the start of a line.  Only ``http`` and ``https`` addresses become links.
+"""
 
 from __future__ import annotations
+
+import html
+import re
 
 from ..edition import Declaration
 from ..model import Unit
 
+_INLINE = re.compile(r"([\\`*_\[\]|!#])")
+_LINE_START = re.compile(r"^([ \t]*)([-+>=~])", re.MULTILINE)  # a list, quotation, heading or fence
+_NUMBERED = re.compile(r"^([ \t]*[0-9]+)([.)])", re.MULTILINE)  # a numbered list
+_LINK = re.compile(r"https?://[^\s<>]+")
+
+
+def _escaped(text: str) -> str:
+    """*text* as Markdown that shows it as written."""
+    text = _INLINE.sub(r"\\\1", html.escape(text, quote=False))
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
+
 
 def _unit(unit: Unit, label: str) -> str:
-    return f'<a id="{unit.id}"></a>\n**{label}** `{unit.id}`  \n{unit.text}\n'
+    return f'<a id="{unit.id}"></a>\n**{label}** `{unit.id}`  \n{_escaped(unit.text)}\n'
 
 
 def to_markdown(decl: Declaration) -> str:
     """The declaration as Markdown: title, metadata, then every unit under an anchor named by its id."""
     source = next(s for s in decl.sources if s.id == decl.text_source)
     place = next(p for p in decl.places if p.id == decl.signed_at)
+    link = source.url if source.url and _LINK.fullmatch(source.url) else None
     lines = [
-        f"# {decl.title}",
+        f"# {_escaped(decl.title)}",
         "",
-        f"Signed in {place.name} on {decl.signed_on:%d %B %Y} by "
-        + " and ".join(p.name for p in decl.parties)
-        + f". Authentic languages: {', '.join(decl.authentic_languages)}.",
-        f"English translation as published by {source.publisher}"
+        f"Signed in {_escaped(place.name)} on {decl.signed_on:%d %B %Y} by "
+        + " and ".join(_escaped(p.name) for p in decl.parties)
+        + f". Authentic languages: {_escaped(', '.join(decl.authentic_languages))}.",
+        f"English translation as published by {_escaped(source.publisher)}"
         + (f" on {source.published_on}" if source.published_on else "")
-        + (f" (<{source.url}>)" if source.url else "")
+        + (f" (<{link}>)" if link else "")
         + "; unit ids follow the Akoma Ntoso naming convention.",
         "",
         "## Preamble",
