@@ -3,8 +3,9 @@
     python tests/fuzz/fuzz_loader.py --seconds 60 [--seed 1]
 
 Each round copies one file of the packaged edition, damages it (flipped, inserted or deleted bytes, a
-truncation, a duplicated or deleted JSON key or item, a value swapped for another from the edition) and loads
-the edition.  The seed makes a run repeatable; the report gives the count of rounds and of outcomes.
+truncation, a duplicated or deleted JSON key or item, a value swapped for another from the edition or for one
+of the hostile values of the catalogue) and loads the edition.  The seed makes a run repeatable; the report
+gives the count of rounds and of outcomes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,27 @@ import shusha_decl
 from shusha_decl.loader import OWN_FILES
 
 FILES = ["declaration.json", *OWN_FILES.values()]
+#: Hostile values from the catalogue of bad editions (tests/test_loader_errors.py), put into the edition
+#: among the values a mutation moves around: blanks, control characters, a carriage return, a lone surrogate,
+#: a noncharacter, dates in other digits or with a zero month or day, ids with spaces, markup or combining
+#: marks, the declaration's own id, and a megabyte-long string.
+HOSTILE = [
+    "",
+    " ",
+    "a\x01b",
+    "a\rb",
+    "a\ud800b",
+    "a\uffffb",
+    "\u0661\u0669\u0662\u0661",
+    "\uff12\uff10\uff12\uff11-06-15",
+    "2021-00",
+    "2021-03-00",
+    "heydar aliyev",
+    "<b>x</b>",
+    "s\u0327usa",
+    "shusha-declaration",
+    "y" * 1_000_000,
+]
 
 
 def byte_mutation(data: bytes, rng: random.Random) -> bytes:
@@ -60,7 +82,7 @@ def json_mutation(data: bytes, rng: random.Random, pool: list[Any]) -> bytes:
         target.append(target[key])
     else:
         target[f"{key}_"] = target[key]
-    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    return json.dumps(value).encode("utf-8")  # escaped: a lone surrogate goes in as \\ud800
 
 
 def main() -> int:
@@ -74,7 +96,7 @@ def main() -> int:
     root = Path(tempfile.mkdtemp())
     shusha_decl.dump(shusha_decl.declaration(), root)
     originals = {name: (root / name).read_bytes() for name in FILES}
-    pool = [n for name in FILES for n in nodes(json.loads(originals[name]))]
+    pool = [n for name in FILES for n in nodes(json.loads(originals[name]))] + HOSTILE * 20
     outcomes: Counter[str] = Counter()
     deadline = time.monotonic() + args.seconds
     while time.monotonic() < deadline:
