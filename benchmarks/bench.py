@@ -34,7 +34,7 @@ COLD = {
 #: Command lines, run as the installed ``shusha-decl`` script (``-o`` goes to a temporary folder).
 COMMANDS = {
     "cli commitments": ["commitments", "--topic", "energy"],
-    "cli export akn": ["export", "--format", "akn", "-o", "{tmp}/shusha.akn.xml"],
+    "cli export akn": ["export", "--format", "akn", "-o", "{tmp}/shusha.akn.xml", "--force"],  # run after run
 }
 MEMORY = {
     "main job": MAIN_JOB,

@@ -36,7 +36,7 @@ from .edition import Declaration, Records, Titles
 from .errors import SHOWN, DataError, shown
 from .files import write_files
 from .model import PartialDate, json_ready
-from .text import UNWRITABLE
+from .text import unwritable
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -97,7 +97,7 @@ def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
         raise _InvalidValueError(f"expected a string, got {_describe(value)}")
     text: str = value
-    bad = UNWRITABLE.search(text)
+    bad = unwritable(text)
     if bad:
         raise _InvalidValueError(
             f"U+{ord(bad.group()):04X} at character {bad.start()}: a string may hold no control character "

@@ -30,6 +30,17 @@ UNWRITABLE = re.compile(
 )
 
 
+def unwritable(text: str) -> re.Match[str] | None:
+    """The first character of *text* that no string of an edition may hold (:data:`UNWRITABLE`), or ``None``.
+
+    Every such character is unprintable, so printable text is let through without the regular expression,
+    whose class of astral noncharacters makes it slow (5 ms against 0.3 ms over the packaged edition's text).
+    """
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return None
+    return UNWRITABLE.search(text)
+
+
 @lru_cache(maxsize=4096)  # lookups fold the same few names again and again
 def fold(text: str) -> str:
     """Return a key for *text*: lower case, without diacritics, with plain dashes and single spaces."""

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import os
 import typing
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import attrs
 
-from ..edition import Declaration, Records
+from ..edition import Declaration, Records, Titles
 from ..errors import shown
 from ..model import json_ready
 from ..packaged import declaration
-from ..text import UNWRITABLE
+from ..text import unwritable
 
 #: The names of the collections :func:`to_records` and :func:`to_frame` accept.
 COLLECTIONS = (
@@ -118,22 +117,22 @@ def _check_writable(decl: Declaration) -> None:
         if not ID.fullmatch(record.id):
             raise ValueError(f"cannot export the id {shown(record.id)}: ids are letters, digits, '-' and '_'")
 
-    def strings(value: Any) -> Iterator[str]:
+    texts = []  # every string the declaration holds, gathered without recursion
+    stack: list[Any] = [decl]
+    while stack:
+        value = stack.pop()
         if isinstance(value, str):
-            yield value
-        elif isinstance(value, list):
-            for item in value:
-                yield from strings(item)
-        elif isinstance(value, dict):
-            for item in value.values():
-                yield from strings(item)
-
-    for text in strings(json_ready(decl)):
-        bad = UNWRITABLE.search(text)
-        if bad:
-            raise ValueError(
-                f"cannot export U+{ord(bad.group()):04X} in {shown(text)}: no edition may hold it"
-            )
+            texts.append(value)
+        elif isinstance(value, tuple):
+            stack.extend(value)
+        elif isinstance(value, Titles):
+            stack.extend(value.records)
+        elif attrs.has(type(value)):
+            stack.extend(getattr(value, a.name) for a in type(value).__attrs_attrs__ if a.init)
+    bad = unwritable("\n".join(texts))  # newline is allowed, so joining makes no match
+    if bad:
+        text = next(t for t in texts if bad.group() in t)
+        raise ValueError(f"cannot export U+{ord(bad.group()):04X} in {shown(text)}: no edition may hold it")
 
 
 def _text(decl: Declaration, fmt: str) -> str:
