@@ -19,6 +19,7 @@ import os
 import pathlib
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from inspect import isclass
@@ -251,8 +252,8 @@ def _locate(path: str) -> str:
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) < len(pairs):
-        seen: set[str] = set()
-        repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
+        counts = Counter(key for key, _ in pairs)
+        repeated = sorted(key for key, count in counts.items() if count > 1)
         raise _InvalidValueError(f"duplicate key(s) {_listed(repeated)} in one object")
     return found
 
