@@ -422,10 +422,10 @@ def test_criteria_combine_with_and() -> None:
         ({"topic": "defence-x"}, "valid topics: politics"),
         ({"topic": ["energy", "nope"]}, "unknown topic 'nope'"),
         ({"modality": "must"}, "'undertaking', 'endeavour', 'declaration'"),
-        ({"party": "Narnia"}, "no entity or party is named 'Narnia'"),
+        ({"party": "Narnia"}, "'Narnia' names no party; the declaration has only 2 parties"),
         ({"party": "Armenia"}, "not a party"),
-        ({"mentions": "AZ"}, "not an entity that can be mentioned"),
-        ({"mentions": "Atlantis"}, "no entity or party is named"),
+        ({"mentions": "AZ"}, "not an agreement, organisation, place or person"),
+        ({"mentions": "Atlantis"}, "names no agreement, organisation, place or person"),
         ({"topic": []}, "empty collection"),
     ],
 )

@@ -119,6 +119,7 @@ __all__ = [
     "load",
     "lookup",
     "organizations",
+    "search_names",
     "to_frame",
     "to_records",
 ]
@@ -161,6 +162,16 @@ def get(record_id: str) -> Record:
 def lookup(name: str | Entity) -> Entity:
     """The party or entity known by *name* in the packaged edition; see :meth:`Declaration.lookup`."""
     return declaration().lookup(name)
+
+
+def search_names(
+    query: str, *, kind: type[Entity] | tuple[type[Entity], ...] | None = None
+) -> tuple[Entity, ...]:
+    """The parties and entities of the packaged edition whose names match *query*, best first.
+
+    See [`Declaration.search_names`][shusha_decl.Declaration.search_names] for the ranking.
+    """
+    return declaration().search_names(query, kind=kind)
 
 
 _P = ParamSpec("_P")

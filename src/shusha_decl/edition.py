@@ -477,7 +477,8 @@ class Declaration:
         all give the Republic of Turkey.  A record of this edition is returned as it is.
 
         Raises:
-            UnknownNameError: (a ``LookupError``) nothing has this name; the message suggests close names.
+            UnknownNameError: (a ``LookupError``) nothing has this name; the message lists the best
+                candidates of [`search_names`][shusha_decl.Declaration.search_names].
         """
         if not isinstance(name, str):
             if self._by_id.get(name.id) == name:
@@ -486,20 +487,78 @@ class Declaration:
         try:
             return self._by_name[fold(name)]
         except KeyError:
-            raise UnknownNameError(
-                f"no entity or party is named {name!r}{_suggest(name, self._by_name)}"
-            ) from None
+            raise UnknownNameError(f"no entity or party is named {name!r}{self._candidates(name)}") from None
+
+    def search_names(
+        self, query: str, *, kind: type[model.Entity] | tuple[type[model.Entity], ...] | None = None
+    ) -> tuple[model.Entity, ...]:
+        """The parties and entities whose names match *query*, best match first.
+
+        Every name an entity answers to in [`lookup`][shusha_decl.Declaration.lookup] is searched (id,
+        name, short name, aliases, acronyms, former and later names), ignoring case and diacritics.
+        An entity ranks by its best-matching name, in this order:
+
+        1. the name is the query;
+        2. the name starts with the query;
+        3. a word of the name is the query;
+        4. a word of the name starts with the query;
+        5. the name contains the query;
+        6. the name or one of its words is close to the query (a `difflib` ratio of at least 0.75).
+
+        Within a rank, the closer name (by that ratio) comes first, then the edition's order.
+        A query that matches nothing, or a blank one, gives an empty tuple.
+
+        Args:
+            query: a name or part of one (``"aliyev"``, ``"kars"``, ``"turkic"``).
+            kind: keep only entities of this record class, or of these classes
+                (``shusha_decl.Person``, ``(shusha_decl.Agreement, shusha_decl.Place)``).
+        """
+        needle = fold(_string(query, "query"))
+        if not needle:
+            return ()
+        ranked = []
+        for position, entity in enumerate(self.entities()):
+            if kind is None or isinstance(entity, kind):
+                ranks = [r for name in names_of(entity) if (r := _name_rank(needle, fold(name))) is not None]
+                if ranks:
+                    ranked.append((min(ranks), position, entity))
+        return tuple(entity for _, _, entity in sorted(ranked, key=lambda r: r[:2]))
 
     # -- resolving criteria (for the filters above) --------------------------------------------------
 
-    def _lookup_as(self, kinds: type | tuple[type, ...], value: object) -> model.Entity:
-        """The entity of one of *kinds* that *value* (a name or a record) names."""
-        what = "a party" if kinds is model.Party else "an entity that can be mentioned"
+    def _candidates(
+        self, name: str, kind: type[model.Entity] | tuple[type[model.Entity], ...] | None = None
+    ) -> str:
+        """The best five matches of *name* (of *kind*) in a message: ``" (did you mean ...?)"`` or ``""``."""
+        found = self.search_names(name, kind=kind)[:5]
+        listed = ", ".join(f"{entity.name!r} ({entity.id})" for entity in found)
+        return f" (did you mean {listed}?)" if found else ""
+
+    def _lookup_as(
+        self, kinds: type[model.Entity] | tuple[type[model.Entity], ...], value: object
+    ) -> model.Entity:
+        """The entity of one of *kinds* that *value* (a name or a record) names.
+
+        A miss is explained with names of the kind asked for, not of any entity.
+        """
+        if kinds is model.Party:
+            what = "a party"
+            valid = " and ".join(f"{p.name} ({p.id})" for p in self.parties)
+            listing = f"; the declaration has only {len(self.parties)} parties: {valid}"
+        else:
+            what = "an agreement, organisation, place or person"
+            listing = "; shusha_decl.search_names() finds them by part of a name"
         if not isinstance(value, (str, *_ENTITIES)):
             raise TypeError(f"expected the name of {what}, or the record, not {value!r}")
-        found = self.lookup(value)
+        try:
+            found = self.lookup(value)
+        except UnknownNameError:
+            hint = self._candidates(value, kinds) if isinstance(value, str) else ""
+            raise UnknownNameError(
+                f"{value!r} names no {what[what.index(' ') + 1 :]}{hint}{listing}"
+            ) from None
         if not isinstance(found, kinds):
-            raise UnknownNameError(f"{value!r} is a {type(found).__name__}, not {what}")
+            raise UnknownNameError(f"{value!r} is a {type(found).__name__}, not {what}{listing}")
         return found
 
     def _commitments_about(self, criterion: object) -> frozenset[str]:
@@ -602,6 +661,29 @@ def _close(word: str, choices: Iterable[str]) -> list[str]:
     from difflib import get_close_matches
 
     return get_close_matches(word, choices, n=5, cutoff=0.6)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _name_rank(query: str, name: str) -> tuple[int, float] | None:
+    """How well the folded *name* matches the folded *query*, as (rank, minus the difflib ratio); lower is
+    better.  The ranks are those of [`search_names`][shusha_decl.Declaration.search_names], from 0;
+    ``None`` is no match.
+    """
+    from difflib import SequenceMatcher
+
+    words = _WORD.findall(name)
+    ratio = max(SequenceMatcher(None, query, text).ratio() for text in (name, *words))
+    tests = (
+        name == query,
+        name.startswith(query),
+        query in words,
+        any(word.startswith(query) for word in words),
+        query in name,
+        ratio >= 0.75,
+    )
+    return next(((rank, -ratio) for rank, holds in enumerate(tests) if holds), None)
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
