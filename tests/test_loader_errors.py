@@ -211,6 +211,22 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("agreements.json", setitem([0, "sources"], ["nowhere"])),
         ["agreements.json: $[0].sources[0]", "unknown source 'nowhere'"],
     ),
+    "dangling source of a party's later name": (
+        edit("declaration.json", setitem(["parties", 1, "later_names", 0, "sources"], ["nowhere"])),
+        ["declaration.json: $.parties[1].later_names[0].sources[0]", "unknown source 'nowhere'"],
+    ),
+    "a party's later name taken before the signing": (
+        edit("declaration.json", setitem(["parties", 1, "later_names", 0, "date"], "2020-06-01")),
+        ["declaration.json: $.parties[1].later_names[0].date", "2020-06-01 is before the signing"],
+    ),
+    "an organisation's former name given up after the signing": (
+        edit("organizations.json", setitem([1, "former_names", 0, "date"], "2022")),
+        ["organizations.json: $[1].former_names[0].date", "2022 is after the signing"],
+    ),
+    "a party without later_names": (
+        edit("declaration.json", delitem(["parties", 0, "later_names"])),
+        ["declaration.json: $.parties[0]", "later_names"],
+    ),
     "dangling speaker": (
         edit("quotes.json", setitem([0, "speaker"], "nobody")),
         ["quotes.json: $[0].speaker", "unknown person 'nobody'"],
@@ -344,6 +360,10 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         ["sources.json: $[0].id", "duplicate id 'shusha-declaration' (also at declaration.json: $.id)"],
     ),
     "empty name": (edit("persons.json", setitem([0, "name"], " ")), ["persons.json: $[0].name", "blank"]),
+    "blank later name of a party": (
+        edit("declaration.json", setitem(["parties", 1, "later_names", 1, "name"], "")),
+        ["declaration.json: $.parties[1].later_names[1].name", "blank"],
+    ),
     "empty alias": (
         edit("places.json", append([0, "aliases"], "")),
         ["places.json: $[0].aliases[", "blank"],

@@ -126,3 +126,39 @@ def test_cli_party_suggests_parties() -> None:
     assert result.returncode == 2
     assert "susa" not in result.stderr.lower()
     assert "Republic of Azerbaijan (AZ) and Republic of Turkey (TR)" in result.stderr
+
+
+# -- the party's later name ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Republic of Türkiye", "republic of turkiye", "Türkiye", "TURKIYE"])
+def test_lookup_resolves_the_later_name_of_turkey(name: str) -> None:
+    assert shusha_decl.lookup(name) is DECL.get("TR")
+
+
+def test_the_party_keeps_the_declarations_name_and_dates_its_later_names() -> None:
+    turkey = DECL.get("TR")
+    assert isinstance(turkey, shusha_decl.Party)
+    assert (turkey.name, turkey.short_name) == ("Republic of Turkey", "Turkey")
+    assert turkey.aliases == ("Türkiye Cumhuriyeti",)  # the Turkish name, not a later English one
+    assert [(n.name, n.acronym, n.date) for n in turkey.later_names] == [
+        ("Republic of Türkiye", None, shusha_decl.PartialDate(2022, 6, 1)),
+        ("Türkiye", None, shusha_decl.PartialDate(2022, 6, 1)),
+    ]
+    sources = [DECL.get(source_id) for source_id in turkey.later_names[0].sources]
+    assert [(s.publisher, str(s.published_on)) for s in sources] == [  # type: ignore[union-attr]
+        ("zeenews.india.com", "None"),
+        ("allnews.ng", "2022-06-02"),
+        ("thelevantnews.com", "2022-06-02"),
+    ]
+    assert DECL.get("AZ").later_names == ()  # type: ignore[union-attr]
+
+
+def test_search_names_finds_turkey_by_its_later_name() -> None:
+    assert ids(DECL.search_names("Türkiye"))[0] == "TR"
+
+
+def test_the_party_table_carries_the_later_names() -> None:
+    rows = {row["id"]: row for row in shusha_decl.to_records("parties")}
+    assert [n["name"] for n in rows["TR"]["later_names"]] == ["Republic of Türkiye", "Türkiye"]
+    assert rows["TR"]["later_names"][0]["date"] == "2022-06-01"

@@ -60,6 +60,7 @@ def problems(decl: Declaration, shown: Callable[[str], str] = str) -> Iterator[P
     yield from _commitment_text(decl)
     yield from _mentions(decl, where)
     yield from _names(decl, where)
+    yield from _name_dates(decl, where)
     yield from _event_order(decl)
     yield from _titles(decl)
     yield from _alliance(decl)
@@ -110,9 +111,8 @@ def _names_given(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
             texts.append(("short_name", entity.short_name))
         if isinstance(entity, model.Organization):
             texts.append(("acronym", entity.acronym))
-            for field in ("former_names", "later_names"):
-                for k, other in enumerate(getattr(entity, field)):
-                    texts += [(f"{field}[{k}].name", other.name), (f"{field}[{k}].acronym", other.acronym)]
+        for field, k, other in _other_names(entity):
+            texts += [(f"{field}[{k}].name", other.name), (f"{field}[{k}].acronym", other.acronym)]
         for path, text in texts:
             if text is not None and not text.strip():
                 yield f"{at}.{path}", "blank: a name must have text"
@@ -122,6 +122,14 @@ def _names_given(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
     for i, title in enumerate(decl.titles.records):
         if not title.text.strip():
             yield f"$.titles[{i}].text", "blank: a name must have text"
+
+
+def _other_names(entity: model.Entity) -> Iterator[tuple[str, int, model.Name]]:
+    """The former and later names of a party or organisation: (field, index, name)."""
+    fields = {model.Party: ("later_names",), model.Organization: ("former_names", "later_names")}
+    for field in fields.get(type(entity), ()):
+        for k, name in enumerate(getattr(entity, field)):
+            yield field, k, name
 
 
 def _refs(
@@ -154,12 +162,9 @@ def _references(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
             yield from _refs(at, "sources", record.sources, sources, "source")
         if hasattr(record, "mentioned_in"):
             yield from _refs(at, "mentioned_in", record.mentioned_in, units, "text unit")
-    for i, org in enumerate(decl.organizations):
-        for field in ("former_names", "later_names"):
-            for k, name in enumerate(getattr(org, field)):
-                yield from _refs(
-                    f"$.organizations[{i}].{field}[{k}]", "sources", name.sources, sources, "source"
-                )
+    for entity in decl.entities():
+        for field, k, name in _other_names(entity):
+            yield from _refs(f"{where[entity.id]}.{field}[{k}]", "sources", name.sources, sources, "source")
     for i, commitment in enumerate(decl.commitments):
         at = f"$.commitments[{i}]"
         yield from _refs(at, "provision", commitment.provision, paragraphs, "paragraph")
@@ -276,6 +281,18 @@ def _names(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
             key = fold(name)
             if owner.setdefault(key, entity.id) != entity.id:
                 yield where[entity.id], f"name {shown(name)} also names {shown(owner[key])}"
+
+
+def _name_dates(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
+    """A former name gave way, and a later name was taken, on the side of the signing its field says."""
+    for entity in decl.entities():
+        for field, k, name in _other_names(entity):
+            if name.date is None:
+                continue
+            if field == "former_names" and name.date.first_day() > decl.signed_on:
+                yield f"{where[entity.id]}.{field}[{k}].date", f"{name.date} is after the signing"
+            if field == "later_names" and name.date.last_day() < decl.signed_on:
+                yield f"{where[entity.id]}.{field}[{k}].date", f"{name.date} is before the signing"
 
 
 def _event_order(decl: Declaration) -> Iterator[Problem]:

@@ -39,7 +39,7 @@ def names_of(entity: model.Entity) -> tuple[str, ...]:
     """Every name *entity* answers to in :meth:`Declaration.lookup`: id, names, acronyms, aliases."""
     names = [entity.id, entity.name, *entity.aliases]
     if isinstance(entity, model.Party):
-        names.append(entity.short_name)
+        names += [entity.short_name, *(later.name for later in entity.later_names)]
     elif isinstance(entity, model.Organization):
         others = (*entity.former_names, *entity.later_names)
         names += [other.name for other in others]

@@ -234,13 +234,18 @@ class PlaceKind(str, enum.Enum):
 
 @frozen(order=True)
 class Party:
-    """A party to the declaration; ``id`` is its ISO 3166-1 alpha-2 code."""
+    """A party to the declaration; ``id`` is its ISO 3166-1 alpha-2 code.
+
+    ``name`` and ``short_name`` are the names the declaration uses; ``later_names`` are those the party
+    took after it was signed (the Republic of Türkiye, from 2022), each with its date and sources.
+    """
 
     id: str
     name: str
     short_name: str
     cow_code: int
     aliases: tuple[str, ...]
+    later_names: tuple[Name, ...]
     sources: tuple[str, ...]
 
     @property
@@ -261,7 +266,8 @@ class Signatory:
 
 @frozen(order=True)
 class Name:
-    """Another name of an organisation; ``date`` is the change (a former name's end, a later name's start)."""
+    """Another name of a party or an organisation; ``date`` is the change (a former name's end, a later
+    name's start)."""
 
     name: str
     acronym: str | None
