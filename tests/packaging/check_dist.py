@@ -25,6 +25,11 @@ def main(dist: Path) -> int:
         f"shusha_decl/data/{n}" for n in data
     ]
     problems = [f"wheel lacks {name}" for name in missing if name not in names]
+    licences = {n.rsplit("/", 1)[1] for n in names if ".dist-info/licenses/" in n}
+    if licences != {"LICENSE", "LICENSE-DATA"}:
+        problems.append(f"the wheel's licence files are not LICENSE and LICENSE-DATA: {sorted(licences)}")
+    if metadata["License-Expression"] != "MIT AND CC-BY-4.0":
+        problems.append(f"the licence is not MIT AND CC-BY-4.0: {metadata['License-Expression']}")
     runtime = [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
     if sorted(r.split(">")[0].split("=")[0].strip() for r in runtime) != ["attrs", "cattrs"]:
         problems.append(f"runtime requirements are not attrs and cattrs: {runtime}")
@@ -34,6 +39,9 @@ def main(dist: Path) -> int:
         members = {m.name.split("/", 1)[1] for m in tf.getmembers() if "/" in m.name}
     for needed in (
         "hatch_build.py",
+        "LICENSE",
+        "LICENSE-DATA",
+        "CITATION.cff",
         "src/shusha_decl/data/declaration.json",
         "tests/test_api.py",
         "docs/codebook.md",

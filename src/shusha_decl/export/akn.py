@@ -4,17 +4,21 @@ The units keep the edition's ids as ``eId``s.  Every mention of an entity in the
 text is marked up (``person``, ``organization``, ``location``, or ``entity`` for
 an agreement) with ``refersTo`` pointing at its ``TLC*`` entry in
 ``references``; each paragraph refers to the topics of its commitments, which
-are ``TLCConcept`` entries.  The output validates against the OASIS schema.
+are ``TLCConcept`` entries.  Akoma Ntoso has no element for rights, so the
+licences are Dublin Core terms in a ``proprietary`` block.  The output
+validates against the OASIS schema.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .. import version
 from ..edition import Declaration, names_of
 from ..model import Agreement, Entity, Organization, Person, Place, Unit
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+DCTERMS = "http://purl.org/dc/terms/"
 _SOURCE = "#shusha-decl"
 _INLINE = {Person: "person", Organization: "organization", Place: "location", Agreement: "entity"}
 _TLC = {Person: "TLCPerson", Organization: "TLCOrganization", Place: "TLCLocation", Agreement: "TLCReference"}
@@ -79,6 +83,14 @@ def _references(decl: Declaration, meta: ET.Element) -> None:
         _tlc(references, "TLCConcept", topic.id, f"/ontology/concept/shusha-decl/{topic.id}", topic.label)
 
 
+def _rights(meta: ET.Element) -> None:
+    """The data's licence and the status of the text, as Dublin Core terms."""
+    proprietary = ET.SubElement(meta, "proprietary", {"source": _SOURCE, "xmlns:dcterms": DCTERMS})
+    ET.SubElement(proprietary, "dcterms:license").text = version.DATA_LICENSE_URL
+    ET.SubElement(proprietary, "dcterms:rights").text = version.DATA_RIGHTS
+    ET.SubElement(proprietary, "dcterms:rights").text = version.TEXT_RIGHTS
+
+
 def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, Entity]]:
     """Where each entity is named in *text*: non-overlapping spans, longest name first."""
     spans: list[tuple[int, int, Entity]] = []
@@ -135,6 +147,7 @@ def to_akn(decl: Declaration) -> str:
     meta = ET.SubElement(statement, "meta")
     _identification(decl, meta)
     _references(decl, meta)
+    _rights(meta)
 
     def paragraph_text(parent: ET.Element, unit: Unit) -> None:
         _marked_text(ET.SubElement(parent, "p"), unit, mentioned.get(unit.id, []))

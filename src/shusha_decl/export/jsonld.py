@@ -5,18 +5,35 @@ RDF without fetching anything.  Each text unit is a ``hasPart`` with its
 edition id as the fragment; the topics are ``about`` (``DefinedTerm``s of this
 project's vocabulary); the agreements, organisations, places and persons are
 ``mentions``.
+
+Dates are typed ``xsd:date`` by the context and the titles carry their
+language tags.  The declaration's text is not this project's to license:
+``sdLicense`` gives the licence of this structured data (CC BY 4.0) and
+``copyrightNotice`` the status of the text.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .. import version
 from ..edition import Declaration
 from ..model import Agreement, Entity, Organization, Person, Place
 
 #: The base IRI of the edition's identifiers (fragments are the record ids): a local name, not an address.
 BASE = "urn:shusha-decl:2021-06-15"
 _TYPES = {Agreement: "Legislation", Organization: "Organization", Place: "Place", Person: "Person"}
+#: The inline context: schema.org terms, the dates typed ``xsd:date`` and the licence an IRI.
+CONTEXT = {
+    "@vocab": "https://schema.org/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "legislationDate": {"@type": "xsd:date"},
+    "sdLicense": {"@type": "@id"},
+}
+
+
+def _tagged(text: str, language: str) -> dict[str, str]:
+    return {"@value": text, "@language": language}
 
 
 def _node(entity: Entity) -> dict[str, Any]:
@@ -67,11 +84,16 @@ def to_jsonld(decl: Declaration) -> dict[str, Any]:
         if t.id in used
     ]
     return {
-        "@context": {"@vocab": "https://schema.org/"},
+        "@context": CONTEXT,
         "@id": f"{BASE}#{decl.id}",
         "@type": "Legislation",
-        "name": decl.title,
-        "alternateName": [decl.short_title, *(t.text for t in decl.titles.values() if t.text != decl.title)],
+        "name": _tagged(decl.title, decl.text_language),
+        "alternateName": [
+            _tagged(decl.short_title, decl.text_language),
+            *(_tagged(t.text, t.language) for t in decl.titles.values() if t.text != decl.title),
+        ],
+        "sdLicense": version.DATA_LICENSE_URL,
+        "copyrightNotice": version.TEXT_RIGHTS,
         "legislationType": "declaration",
         "legislationDate": decl.signed_on.isoformat(),
         "legislationJurisdiction": countries,

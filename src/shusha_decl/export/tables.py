@@ -21,7 +21,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from .. import model
+from .. import model, version
 from ..edition import Declaration
 from ..files import write_files
 from . import to_records
@@ -178,8 +178,17 @@ def to_datapackage(
         "description": (
             "The Shusha Declaration (15 June 2021) in units, with this project's coding of its commitments, "
             "the entities it names, its history and the press claims about it. "
-            "Lists are JSON arrays in their cells."
+            "Lists are JSON arrays in their cells. "
+            f"{version.DATA_RIGHTS} {version.TEXT_RIGHTS}"
         ),
+        "licenses": [
+            {
+                "name": version.DATA_LICENSE,
+                "path": version.DATA_LICENSE_URL,
+                "title": version.DATA_LICENSE_TITLE,
+            }
+        ],
+        "version": version.__version__,
         "sources": [{"title": f"{source.publisher}: {source.title}", "path": source.url}],
         "resources": [
             {
