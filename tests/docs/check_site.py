@@ -135,7 +135,8 @@ def api_problems(html: str) -> list[str]:
     import shusha_decl  # the installed package whose reference this is
 
     ids = set(Page(html).ids)
-    return [f"no entry for shusha_decl.{name}" for name in shusha_decl.__all__ if f"shusha_decl.{name}" not in ids]
+    names = [f"shusha_decl.{name}" for name in shusha_decl.__all__]
+    return [f"no entry for {name}" for name in names if name not in ids]
 
 
 def _internal_target(page: str, href: str) -> tuple[str, str] | None:
