@@ -44,8 +44,7 @@ def notebook_page(path: Path) -> str:
 
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as empty:  # the notebook runs in an empty directory
-        client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": empty}})
-        client.execute()
+        NotebookClient(notebook, timeout=300, resources={"metadata": {"path": empty}}).execute()
     parts = []
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
