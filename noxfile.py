@@ -86,9 +86,11 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python="3.12")
 def docs(session: nox.Session) -> None:
-    """The documentation, built in strict mode (broken links and bad docstrings fail)."""
+    """The documentation, built in strict mode, then read as a reader meets it (tests/docs/check_site.py)."""
     session.install(".[docs]")
-    session.run("mkdocs", "build", "--strict", "--site-dir", str(session.create_tmp() + "/site"))
+    site = str(Path(session.create_tmp()) / "site")
+    session.run("mkdocs", "build", "--strict", "--site-dir", site)
+    session.run("python", "tests/docs/check_site.py", site)
 
 
 @nox.session(python="3.12")

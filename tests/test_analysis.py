@@ -22,6 +22,7 @@ def test_analysis_example_runs_and_draws_the_timeline(tmp_path: Path) -> None:
     row = next(line.split() for line in lines if line.startswith("defense-and-security"))
     assert row == ["defense-and-security", "8", "5", "2", "15"]
     assert "Timeline of 20 events since 2020" in result.stdout
+    assert str(tmp_path) not in result.stdout  # the docs page shows this output: no path of the machine
     png = (tmp_path / "timeline.png").read_bytes()
     assert png.startswith(b"\x89PNG")
     assert len(png) > 10_000

@@ -40,3 +40,20 @@ def test_readme_command_lines_run(tmp_path: Path) -> None:
             check=False,
         )
         assert result.returncode == 0, (line, result.stderr)
+
+
+def test_readme_opens_with_what_a_user_needs() -> None:
+    """What this is, how to install what exists, a short tour, where the codebook is; developers last."""
+    text = README.read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[:3] == ["## Install", "## The documentation", "## A 30-second tour"]
+    assert headings.index("## Development") > headings.index("## A 30-second tour")
+    before_development = text[: text.index("## Development")]
+    assert "nox" not in before_development
+    assert "codebook" in text[text.index("## The documentation") : text.index("## A 30-second tour")]
+    install = text[text.index("## Install") : text.index("## The documentation")]
+    assert 'python -m pip install ".[pandas]"' in install
+    # The package is not on the index yet: installing it by name is only mentioned as what comes later.
+    for line in text.splitlines():
+        if 'install "shusha-decl' in line:
+            assert line.startswith("Once it is published"), line

@@ -1,14 +1,17 @@
 """The Shusha Declaration on Allied Relations between Azerbaijan and Turkey, as typed, queryable data.
 
->>> import shusha_decl
->>> decl = shusha_decl.declaration()
->>> decl.signed_on
-datetime.date(2021, 6, 15)
+The packaged edition is read on the first call to [`declaration`][shusha_decl.declaration] (or to any helper
+below), once, and shared after that; importing the package reads nothing.  The helpers
+[`commitments`][shusha_decl.commitments], [`agreements`][shusha_decl.agreements],
+[`organizations`][shusha_decl.organizations], [`events`][shusha_decl.events] and
+[`claims`][shusha_decl.claims] are the filters of the packaged edition's collections
+([`Commitments.__call__`][shusha_decl.Commitments.__call__] ...).
 
-The packaged edition is read on the first call to :func:`declaration` (or to any helper below),
-once, and shared after that; importing the package reads nothing.  The helpers
-:func:`commitments`, :func:`agreements`, :func:`organizations`, :func:`events` and :func:`claims`
-are the filters of the packaged edition's collections (:meth:`Commitments.__call__` ...).
+Examples:
+    >>> import shusha_decl
+    >>> decl = shusha_decl.declaration()
+    >>> decl.signed_on
+    datetime.date(2021, 6, 15)
 """
 
 from __future__ import annotations
@@ -141,12 +144,12 @@ def load(path: str | os.PathLike[str]) -> Declaration:
 def dump(decl: Declaration, path: str | os.PathLike[str], *, overwrite: bool = False) -> os.PathLike[str]:
     """Write *decl* into the directory *path* in the packaged format; ``load(dump(x, p)) == x``.
 
-    Returns the directory, as a :class:`pathlib.Path`.  The edition is checked, and every file encoded,
+    Returns the directory, as a `pathlib.Path`.  The edition is checked, and every file encoded,
     before anything is written; each file is then replaced atomically, and an existing one only if
     *overwrite* is true.
 
     Raises:
-        DataError: *decl* is not an edition :func:`load` would read back; nothing is written.
+        DataError: *decl* is not an edition [`load`][shusha_decl.load] would read back; nothing is written.
         FileExistsError: a file of the edition is already there and *overwrite* is false.
     """
     from .loader import write_edition
@@ -155,12 +158,18 @@ def dump(decl: Declaration, path: str | os.PathLike[str], *, overwrite: bool = F
 
 
 def get(record_id: str) -> Record:
-    """The record with this id in the packaged edition; see :meth:`Declaration.get`."""
+    """The record with this id in the packaged edition.
+
+    See [`Declaration.get`][shusha_decl.Declaration.get].
+    """
     return declaration().get(record_id)
 
 
 def lookup(name: str | Entity) -> Entity:
-    """The party or entity known by *name* in the packaged edition; see :meth:`Declaration.lookup`."""
+    """The party or entity known by *name* in the packaged edition.
+
+    See [`Declaration.lookup`][shusha_decl.Declaration.lookup].
+    """
     return declaration().lookup(name)
 
 

@@ -1,11 +1,11 @@
 """The rules an edition must meet across its records, beyond each field's type.
 
-Ids are unique across the edition; every reference names a record of the right kind; the text
-units are numbered as their place calls for; a paragraph's commitments, joined, are its text;
-each entity's ``mentioned_in`` agrees with the commitments that mention it; no name answers for two
-entities; events are in date order; alliance values are on their scales.  :func:`problems` reports
-each breach with its path in the edition as one JSON document (``$.commitments[3].topics[0]``):
-the loader turns that into a file and a path in it.
+Ids are unique across the edition; every reference names a record of the right kind; the text units are
+numbered as their place calls for; a paragraph's commitments, joined, are its text; each entity's
+``mentioned_in`` agrees with the commitments that mention it; no name answers for two entities; events are in
+date order; alliance values are on their scales.  [`problems`][shusha_decl.checks.problems] reports each
+breach with its path in the edition as one JSON document (``$.commitments[3].topics[0]``): the loader turns
+that into a file and a path in it.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def _paths(decl: Declaration) -> dict[str, str]:
 
 
 def _ids(decl: Declaration, where_shown: Callable[[str], str]) -> Iterator[Problem]:
-    """Every id follows :data:`ID` and names one record (or the declaration) only."""
+    """Every id follows [`ID`][shusha_decl.checks.ID] and names one record (or the declaration) only."""
     first: dict[str, str] = {decl.id: "$.id"}
     if not ID.fullmatch(decl.id):
         yield "$.id", f"not a valid id: {shown(decl.id)} (letters, digits, '-' and '_')"
@@ -274,7 +274,7 @@ def _mentions(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
 
 
 def _names(decl: Declaration, where: dict[str, str]) -> Iterator[Problem]:
-    """No name or alias answers for two entities, so :meth:`Declaration.lookup` is never ambiguous."""
+    """No name or alias answers for two entities, so `Declaration.lookup` is never ambiguous."""
     owner: dict[str, str] = {}
     for entity in decl.entities():
         for name in names_of(entity):

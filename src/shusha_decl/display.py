@@ -1,6 +1,6 @@
 """How the declaration and its collections show themselves in notebooks: HTML tables.
 
-:mod:`html` is imported when HTML is drawn, not with this module.
+`html` is imported when HTML is drawn, not with this module.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""The :class:`Declaration`, the whole edition as one immutable object, and the queries over it.
+"""[`Declaration`][shusha_decl.Declaration], the whole edition as one immutable object, and its queries.
 
-Its collections are tuples of records that know their declaration (:class:`Records`).  Those with
-filters are callable: ``decl.commitments`` is the tuple of all commitments and
-``decl.commitments(topic="energy")`` the tuple of those that match, of the same type, so that it
-can be filtered, sliced, shown or exported like the whole.  Each filter is written once, here: the
-package's functions (``shusha_decl.commitments`` ...) call these on the packaged edition.
+Its collections are tuples of records that know their declaration ([`Records`][shusha_decl.Records]).  Those
+with filters are callable: ``decl.commitments`` is the tuple of all commitments and
+``decl.commitments(topic="energy")`` the tuple of those that match, of the same type, so that it can be
+filtered, sliced, shown or exported like the whole.  Each filter is written once, here: the package's
+functions (``shusha_decl.commitments`` ...) call these on the packaged edition.
 """
 
 from __future__ import annotations
@@ -30,13 +30,16 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 #: A filter criterion: one value, or several (an iterable; a record matches any of them).
 Criterion: TypeAlias = _T | Iterable[_T]
-#: A day, as a :class:`datetime.date` or a ``"YYYY-MM-DD"`` string.
+#: A day, as a `datetime.date` or a ``"YYYY-MM-DD"`` string.
 Day: TypeAlias = date | str
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def names_of(entity: model.Entity) -> tuple[str, ...]:
-    """Every name *entity* answers to in :meth:`Declaration.lookup`: id, names, acronyms, aliases."""
+    """Every name *entity* answers to: id, names, acronyms, aliases.
+
+    These are the names [`lookup`][shusha_decl.Declaration.lookup] resolves.
+    """
     names = [entity.id, entity.name, *entity.aliases]
     if isinstance(entity, model.Party):
         names += [entity.short_name, *(later.name for later in entity.later_names)]
@@ -54,7 +57,7 @@ class Records(tuple[_R, ...], Generic[_R]):
     """An immutable tuple of records that knows the declaration it comes from.
 
     A slice or a filter result is of the same type and from the same declaration, so it filters,
-    shows itself as a table in a notebook, and exports (:func:`shusha_decl.to_frame`) like the whole.
+    shows itself as a table in a notebook, and exports ([`to_frame`][shusha_decl.to_frame]) like the whole.
     """
 
     def __new__(cls, records: Iterable[_R] = (), declaration: Declaration | None = None) -> Records[_R]:
@@ -119,10 +122,10 @@ class Commitments(Records[model.Commitment]):
 
         Args:
             topic: a topic or category id (``"energy"``, ``"defense-and-security"``) or a
-                :class:`~shusha_decl.model.Topic`; a category matches all its topics.
-            party: a party, by anything :meth:`Declaration.lookup` resolves (``"AZ"``, ``"Türkiye"``);
-                matches the commitments it makes (``actors``).
-            modality: a :class:`~shusha_decl.model.Modality` or its value (``"undertaking"``).
+                [`Topic`][shusha_decl.Topic]; a category matches all its topics.
+            party: a party, by anything [`Declaration.lookup`][shusha_decl.Declaration.lookup] resolves
+                (``"AZ"``, ``"Türkiye"``); matches the commitments it makes (``actors``).
+            modality: a [`Modality`][shusha_decl.Modality] or its value (``"undertaking"``).
             mentions: an agreement, organisation, place or person, by anything ``lookup`` resolves.
             text: a substring of the commitment's text, ignoring case and diacritics.
 
@@ -165,7 +168,7 @@ class Agreements(Records[model.Agreement]):
         """The agreements that match every criterion given, in the edition's order.
 
         Args:
-            kind: an :class:`~shusha_decl.model.AgreementKind` or its value (``"treaty"``).
+            kind: an [`AgreementKind`][shusha_decl.AgreementKind] or its value (``"treaty"``).
             signed_after: a date (or ``"YYYY-MM-DD"``); keeps agreements signed strictly after it.
             signed_before: a date (or ``"YYYY-MM-DD"``); keeps agreements signed strictly before it.
                 Agreements whose date is unknown never match a date criterion.
@@ -202,7 +205,8 @@ class Organizations(Records[model.Organization]):
         """The organisations that match every criterion given, in the edition's order.
 
         Args:
-            kind: an :class:`~shusha_decl.model.OrganizationKind` or its value (``"intergovernmental"``).
+            kind: an [`OrganizationKind`][shusha_decl.OrganizationKind] or its value
+                (``"intergovernmental"``).
             mentions: text units or commitments (records or ids, e.g. ``"para_32"``); keeps the
                 organisations they mention.
 
@@ -235,8 +239,8 @@ class Events(Records[model.Event]):
                 (every day the date or its readings allow is later).
             before: a date (or ``"YYYY-MM-DD"``); keeps events that certainly happened before it.
                 Events with an unknown date never match a date criterion.
-            concerns: records, by id or by anything :meth:`Declaration.lookup` resolves, or the
-                declaration (or its id); keeps the events that concern any of them.
+            concerns: records, by id or by anything [`Declaration.lookup`][shusha_decl.Declaration.lookup]
+                resolves, or the declaration (or its id); keeps the events that concern any of them.
 
         Raises:
             UnknownNameError: (a ``ValueError``) a value names nothing.
@@ -267,7 +271,7 @@ class Claims(Records[model.Claim]):
         """The claims that match every criterion given, in the order of their sources.
 
         Args:
-            status: a :class:`~shusha_decl.model.ClaimStatus` or its value (``"not-in-text"``).
+            status: a [`ClaimStatus`][shusha_decl.ClaimStatus] or its value (``"not-in-text"``).
             source: a source, or its id (``"social-post-2021-06-15"``).
 
         Raises:
@@ -334,10 +338,11 @@ _MENTIONABLE = (model.Agreement, model.Organization, model.Place, model.Person)
 class Declaration:
     """The Shusha Declaration: its metadata, its text in units, the coding and the entities it names.
 
-    Get the packaged edition with :func:`shusha_decl.declaration`; build one from files with
-    :func:`shusha_decl.load`.  Text units are in document order; ``signed_at`` and ``text_source``
-    are ids (of a place and a source).  The constructor binds each collection to the new
-    declaration and builds the lookup tables that :meth:`get`, :meth:`lookup` and the filters use.
+    Get the packaged edition with [`shusha_decl.declaration`][shusha_decl.declaration]; build one from files
+    with [`shusha_decl.load`][shusha_decl.load].  Text units are in document order; ``signed_at`` and
+    ``text_source`` are ids (of a place and a source).  The constructor binds each collection to the new
+    declaration and builds the lookup tables that [`get`][shusha_decl.Declaration.get],
+    [`lookup`][shusha_decl.Declaration.lookup] and the filters use.
     """
 
     id: str
@@ -436,7 +441,10 @@ class Declaration:
         return "\n\n".join(unit.text for unit in self.units)
 
     def entities(self) -> Iterator[model.Entity]:
-        """Every record :meth:`lookup` can find: parties, agreements, organisations, places, persons."""
+        """Every record that [`lookup`][shusha_decl.Declaration.lookup] finds.
+
+        These are the parties, agreements, organisations, places and persons.
+        """
         yield from self.parties
         yield from self.agreements
         yield from self.organizations

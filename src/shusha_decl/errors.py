@@ -10,8 +10,8 @@ class DataError(ValueError):
 class UnknownNameError(LookupError, ValueError):
     """No record answers to a name or value; the message lists close matches or the valid values.
 
-    It is a :class:`LookupError` for :func:`~shusha_decl.lookup` and a
-    :class:`ValueError` for filter criteria, so either ``except`` catches it.
+    It is a `LookupError` for [`lookup`][shusha_decl.lookup] and a
+    `ValueError` for filter criteria, so either ``except`` catches it.
     """
 
 
@@ -20,7 +20,10 @@ SHOWN = 60
 
 
 def shown(value: object) -> str:
-    """*value*'s ``repr`` for an error message, cut to :data:`SHOWN` characters (saying so)."""
+    """*value*'s ``repr`` for an error message.
+
+    Past [`SHOWN`][shusha_decl.errors.SHOWN] characters it is cut, and says so.
+    """
     text = repr(value)  # escapes what cannot be printed, lone surrogates included
     if len(text) <= SHOWN:
         return text

@@ -37,7 +37,10 @@ def write_files(
 
 
 def write_file(path: str | os.PathLike[str], content: bytes, *, overwrite: bool = False) -> pathlib.Path:
-    """Write *content* to the file *path*, as :func:`write_files` does; return the path."""
+    """Write *content* to the file *path*; return the path.
+
+    The file is written as [`write_files`][shusha_decl.files.write_files] writes each of its files.
+    """
     target = pathlib.Path(path)
     write_files(target.parent, {target.name: content}, overwrite=overwrite)
     return target

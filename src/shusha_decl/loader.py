@@ -2,13 +2,14 @@
 
 An edition is a directory of UTF-8 JSON files (see ``docs/data-format.md``): ``declaration.json``
 holds the metadata and the text, and each collection has a file of its own; this module is the only
-one that knows their names.  :func:`read_edition` rejects anything that is not exactly valid:
-malformed JSON, duplicate or unknown keys, a value of the wrong type (no coercion: ``"42"`` is not
-a number), impossible dates, and (through :mod:`shusha_decl.checks`) duplicate ids, references to
-ids that do not exist and the other rules across records.  Every error is a :class:`DataError` that
-names the file and the JSON path of the field.  :func:`write_edition` writes what
-:func:`read_edition` reads.  The strict cattrs converter is private to this module: nothing outside
-it can make loading lenient.
+one that knows their names.  [`read_edition`][shusha_decl.loader.read_edition] rejects anything that is not
+exactly valid: malformed JSON, duplicate or unknown keys, a value of the wrong type (no coercion: ``"42"`` is
+not a number), impossible dates, and (through [`shusha_decl.checks`][shusha_decl.checks]) duplicate ids,
+references to ids that do not exist and the other rules across records.  Every error is a
+[`DataError`][shusha_decl.DataError] that names the file and the JSON path of the field.
+[`write_edition`][shusha_decl.loader.write_edition] writes what
+[`read_edition`][shusha_decl.loader.read_edition] reads.  The strict cattrs converter is private to this
+module: nothing outside it can make loading lenient.
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 def _tuple_hook(kind: Any) -> Callable[[Any, type], tuple[Any, ...]]:
     """Structure a JSON array (and nothing else: a string is not a sequence here), noting each bad index.
 
-    It stops at the :data:`MAX_PROBLEMS`-th bad item: a message shows no more, and keeping an exception for
-    every bad item of a long array would take memory without bound.
+    It stops at the [`MAX_PROBLEMS`][shusha_decl.loader.MAX_PROBLEMS]-th bad item: a message shows no more,
+    and keeping an exception for every bad item of a long array would take memory without bound.
     """
     (item, _ellipsis) = get_args(kind)
     structure_item = _converter.get_structure_hook(item)
@@ -355,12 +356,14 @@ def write_edition(
 ) -> pathlib.Path:
     """Write *decl* as an edition into the directory *path* (created if need be); return the path.
 
-    The edition is checked as :func:`read_edition` would read it, and every file encoded, before the first
-    byte is written: what this writes, :func:`read_edition` reads back equal.  Each file then replaces its
-    name atomically (:mod:`shusha_decl.files`).
+    The edition is checked as [`read_edition`][shusha_decl.loader.read_edition] would read it, and every file
+    encoded, before the first byte is written: what this writes,
+    [`read_edition`][shusha_decl.loader.read_edition] reads back equal.  Each file then replaces its name
+    atomically ([`shusha_decl.files`][shusha_decl.files]).
 
     Raises:
-        DataError: *decl* is not an edition :func:`read_edition` would accept; nothing is written.
+        DataError: *decl* is not an edition [`read_edition`][shusha_decl.loader.read_edition] would accept;
+            nothing is written.
         FileExistsError: a file of the edition is already there and *overwrite* is false; nothing is written.
     """
     data = json_ready(decl)

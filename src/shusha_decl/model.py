@@ -1,16 +1,19 @@
 """The records of the edition: frozen, slotted, hashable attrs classes, and their vocabularies (enums).
 
-Records with an ``id`` sort by it (it is their first field and unique in the edition); equality and
-hashing use every field, as attrs makes them.  Records refer to one another by id
-(``Commitment.provision``, ``Quote.speaker``, ``mentions``), never by embedding, so each fact is
-stored once.  Dates are :class:`datetime.date`, or :class:`PartialDate` where a source gives only a
-year or a month; an unknown value is ``None``.
+Records with an ``id`` sort by it (it is their first field and unique in the edition); equality and hashing
+use every field, as attrs makes them.  Records refer to one another by id (``Commitment.provision``,
+``Quote.speaker``, ``mentions``), never by embedding, so each fact is stored once.  Dates are `datetime.date`,
+or [`PartialDate`][shusha_decl.PartialDate] where a source gives only a year or a month; an unknown value is
+``None``.
 
-The classes by concern: the text (:class:`Unit`, :class:`Edit`, :class:`Quote`, :class:`Title`),
-this project's coding (:class:`Commitment`, :class:`Topic`), the parties and the entities the text
-names (:class:`Party`, :class:`Signatory`, :class:`Agreement`, :class:`Organization`,
-:class:`Place`, :class:`Person`), where the facts come from (:class:`Source`, :class:`Event`,
-:class:`Claim`), and the alliance coding (:class:`Alliance`).
+The classes by concern: the text ([`Unit`][shusha_decl.Unit], [`Edit`][shusha_decl.Edit],
+[`Quote`][shusha_decl.Quote], [`Title`][shusha_decl.Title]), this project's coding
+([`Commitment`][shusha_decl.Commitment], [`Topic`][shusha_decl.Topic]), the parties and the entities the text
+names ([`Party`][shusha_decl.Party], [`Signatory`][shusha_decl.Signatory],
+[`Agreement`][shusha_decl.Agreement], [`Organization`][shusha_decl.Organization],
+[`Place`][shusha_decl.Place], [`Person`][shusha_decl.Person]), where the facts come from
+([`Source`][shusha_decl.Source], [`Event`][shusha_decl.Event], [`Claim`][shusha_decl.Claim]), and the alliance
+coding ([`Alliance`][shusha_decl.Alliance]).
 """
 
 from __future__ import annotations
@@ -491,8 +494,9 @@ _COW_TYPES = (
 class Alliance:
     """The declaration coded as an alliance under the ATOP codebook's definitions: this project's coding.
 
-    ATOP v5.1 ends in 2018 and COW v4.1 in 2012; neither contains the declaration, and this is not an
-    official ATOP or COW release.  Each attribute is a :class:`Coding`; the codebook explains each value.
+    ATOP v5.1 ends in 2018 and COW v4.1 in 2012; neither contains the declaration, and this is not an official
+    ATOP or COW release.  Each attribute is a [`Coding`][shusha_decl.Coding]; the codebook explains each
+    value.
     """
 
     defense: Coding
@@ -520,9 +524,9 @@ class Alliance:
         return None
 
 
-#: The records that :meth:`~shusha_decl.Declaration.lookup` finds by name.
+#: The records that [`Declaration.lookup`][shusha_decl.Declaration.lookup] finds by name.
 Entity: TypeAlias = Party | Agreement | Organization | Place | Person
-#: Every kind of record, as :meth:`~shusha_decl.Declaration.get` returns them.
+#: Every kind of record, as [`Declaration.get`][shusha_decl.Declaration.get] returns them.
 Record: TypeAlias = (
     Unit
     | Edit

@@ -1,13 +1,14 @@
-"""The packaged edition: :func:`declaration` reads it once and shares it.
+"""The packaged edition: [`declaration`][shusha_decl.declaration] reads it once and shares it.
 
 A wheel carries the edition pickled by the build from the JSON files, which reads back in a millisecond.
 
 The build (``hatch_build.py``) reads the JSON files with the strict loader and writes the resulting
-:class:`~shusha_decl.declaration.Declaration`, pickled, into a generated module of the wheel,
-``shusha_decl/_built_edition.py`` (:func:`module_source`).  :func:`read` unpickles it, which skips
-importing cattrs, reading the files and checking them again.  Where the module is missing (a source
-checkout, an editable install), the JSON files are read; where it is there but from another version
-or unusable, the JSON files are read too, with a warning, since that means a broken install.
+[`Declaration`][shusha_decl.Declaration], pickled, into a generated module of the wheel,
+``shusha_decl/_built_edition.py`` ([`module_source`][shusha_decl.packaged.module_source]).
+[`read`][shusha_decl.packaged.read] unpickles it, which skips importing cattrs, reading the files and checking
+them again.  Where the module is missing (a source checkout, an editable install), the JSON files are read;
+where it is there but from another version or unusable, the JSON files are read too, with a warning, since
+that means a broken install.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Text matching that ignores case and diacritics, and the characters no text of an edition may hold.
 
 The sources spell the same names differently (Turkey/Türkiye, İlham/Ilham,
-Erdoğan/Erdogan, Shusha/Şuşa, Azerbaycan/Azərbaycan).  :func:`fold` maps each
+Erdoğan/Erdogan, Shusha/Şuşa, Azerbaycan/Azərbaycan).  [`fold`][shusha_decl.text.fold] maps each
 spelling to one key so that lookups and text search find them all.
 """
 
@@ -31,7 +31,9 @@ UNWRITABLE = re.compile(
 
 
 def unwritable(text: str) -> re.Match[str] | None:
-    """The first character of *text* that no string of an edition may hold (:data:`UNWRITABLE`), or ``None``.
+    """The first character of *text* that no string of an edition may hold, or ``None``.
+
+    Those characters are [`UNWRITABLE`][shusha_decl.text.UNWRITABLE].
 
     Every such character is unprintable, so printable text is let through without the regular expression,
     whose class of astral noncharacters makes it slow (5 ms against 0.3 ms over the packaged edition's text).
@@ -62,7 +64,10 @@ def _folded_chars(text: str) -> tuple[str, list[int]]:
 
 
 def find_all(text: str, words: str) -> list[tuple[int, int]]:
-    """The spans of *text* where *words* occur, ignoring case and diacritics (as :func:`fold` does)."""
+    """The spans of *text* where *words* occur, ignoring case and diacritics.
+
+    Matching is as [`fold`][shusha_decl.text.fold] folds.
+    """
     haystack, origin = _folded_chars(text)
     needle = fold(words)
     spans, start = [], haystack.find(needle) if needle else -1

@@ -1,10 +1,9 @@
 """Exports: records for other tools, data frames, and the standard formats.
 
-:func:`to_records` and :func:`to_frame` give one collection; :func:`write`
-writes the whole edition in a format: ``json`` (the canonical edition, as
-:func:`shusha_decl.dump`), ``csv``, ``datapackage`` (Frictionless), ``akn``
-(Akoma Ntoso 3.0 XML), ``jsonld`` (schema.org) or ``markdown``.  The format
-modules are imported only when used.
+[`to_records`][shusha_decl.to_records] and [`to_frame`][shusha_decl.to_frame] give one collection;
+[`write`][shusha_decl.export.write] writes the whole edition in a format: ``json`` (the canonical edition, as
+[`shusha_decl.dump`][shusha_decl.dump]), ``csv``, ``datapackage`` (Frictionless), ``akn`` (Akoma Ntoso 3.0
+XML), ``jsonld`` (schema.org) or ``markdown``.  The format modules are imported only when used.
 """
 
 from __future__ import annotations
@@ -22,7 +21,8 @@ from ..model import json_ready
 from ..packaged import declaration
 from ..text import unwritable
 
-#: The names of the collections :func:`to_records` and :func:`to_frame` accept.
+#: The names of the collections that [`to_records`][shusha_decl.to_records] and
+#: [`to_frame`][shusha_decl.to_frame] accept.
 COLLECTIONS = (
     "units", "preamble", "provisions", "edits", "parties", "signatories", "titles", "commitments",
     "agreements", "organizations", "places", "persons", "quotes", "topics", "sources", "events", "claims",
@@ -52,7 +52,8 @@ def to_records(collection: str | Records[Any], decl: Declaration | None = None) 
 
     Args:
         collection: the name of a collection of *decl* (``"commitments"``, ``"agreements"``, ...; see
-            :data:`COLLECTIONS`), or a collection itself, such as a filter's result.
+            [`COLLECTIONS`][shusha_decl.export.COLLECTIONS]), or a collection itself, such as a filter's
+            result.
             ``"alliance"`` gives one record per variable, with the variable's name under ``"variable"``.
         decl: the edition that a name refers to; the packaged one by default.
 
@@ -62,7 +63,8 @@ def to_records(collection: str | Records[Any], decl: Declaration | None = None) 
     return [json_ready(item) for item in _items(collection, decl)]
 
 
-#: The formats :func:`write` writes, and whether each is a directory (else a single text file).
+#: The formats [`write`][shusha_decl.export.write] writes, and whether each is a directory (else a single
+#: text file).
 FORMATS = {"json": True, "csv": True, "datapackage": True, "akn": False, "jsonld": False, "markdown": False}
 
 
@@ -72,9 +74,9 @@ def write(
     """Write *decl* in the format *fmt*.
 
     Directory formats (``json``, ``csv``, ``datapackage``) need *path* and return it (a
-    :class:`pathlib.Path`).  Text formats (``akn``, ``jsonld``, ``markdown``) return the text, and also
+    `pathlib.Path`).  Text formats (``akn``, ``jsonld``, ``markdown``) return the text, and also
     write it to *path* if one is given.  Nothing replaces an existing file unless *overwrite* is true, and
-    every file is written atomically (:mod:`shusha_decl.files`).
+    every file is written atomically ([`shusha_decl.files`][shusha_decl.files]).
 
     Raises:
         ValueError: an unknown format, or no *path* for a directory format.
@@ -154,11 +156,11 @@ def _text(decl: Declaration, fmt: str) -> str:
 def to_frame(
     collection: str | Records[Any], decl: Declaration | None = None, *, explode: str | None = None
 ) -> Any:
-    """A collection as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+    """A collection as a `pandas.DataFrame` (needs the ``pandas`` extra).
 
-    *collection* and *decl* are as for :func:`to_records`.  Dates are ``datetime64`` columns (partial
-    dates stay strings), list fields stay lists, and ``explode="topics"`` (or any list column) gives one
-    row per value instead: a long table.
+    *collection* and *decl* are as for [`to_records`][shusha_decl.to_records].  Dates are ``datetime64``
+    columns (partial dates stay strings), list fields stay lists, and ``explode="topics"`` (or any list
+    column) gives one row per value instead: a long table.
 
     Raises:
         ImportError: pandas is not installed (``pip install "shusha-decl[pandas]"``).

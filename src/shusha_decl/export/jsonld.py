@@ -48,7 +48,7 @@ def _node(entity: Entity) -> dict[str, Any]:
 
 
 def to_jsonld(decl: Declaration) -> dict[str, Any]:
-    """The declaration as a JSON-LD document (a dict ready for :func:`json.dumps`)."""
+    """The declaration as a JSON-LD document (a dict ready for `json.dumps`)."""
     countries = [
         {
             "@id": f"{BASE}#{p.id}",

@@ -1,10 +1,10 @@
 """CSV tables and a Frictionless Data Package.
 
-One CSV file per collection, with list and nested fields as JSON in their cell
-(Table Schema type ``array``), plus long tables for the commitments' topics,
-actors and mentions.  :func:`to_datapackage` adds ``datapackage.json``, whose
-Table Schemas declare each field's type, the primary keys, the foreign keys and
-``enum`` constraints for the controlled vocabularies.
+One CSV file per collection, with list and nested fields as JSON in their cell (Table Schema type ``array``),
+plus long tables for the commitments' topics, actors and mentions.
+[`to_datapackage`][shusha_decl.export.tables.to_datapackage] adds ``datapackage.json``, whose Table Schemas
+declare each field's type, the primary keys, the foreign keys and ``enum`` constraints for the controlled
+vocabularies.
 """
 
 from __future__ import annotations
