@@ -19,7 +19,17 @@ import os
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Records, Titles
+from .edition import (
+    Agreements,
+    Claims,
+    Commitments,
+    Declaration,
+    Events,
+    Organizations,
+    Records,
+    TextMatch,
+    Titles,
+)
 from .errors import DataError, UnknownNameError
 from .export import to_frame, to_records
 from .model import (
@@ -102,6 +112,7 @@ __all__ = [
     "Signatory",
     "Source",
     "SourceKind",
+    "TextMatch",
     "Title",
     "Titles",
     "Topic",
@@ -119,6 +130,7 @@ __all__ = [
     "load",
     "lookup",
     "organizations",
+    "search",
     "to_frame",
     "to_records",
 ]
@@ -161,6 +173,11 @@ def get(record_id: str) -> Record:
 def lookup(name: str | Entity) -> Entity:
     """The party or entity known by *name* in the packaged edition; see :meth:`Declaration.lookup`."""
     return declaration().lookup(name)
+
+
+def search(words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
+    """The packaged edition's text units where *words* occur, ranked; see `Declaration.search`."""
+    return declaration().search(words, substring=substring)
 
 
 _P = ParamSpec("_P")
