@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import shusha_decl
@@ -304,3 +305,106 @@ def test_console_script() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[2].split()[:2] == ["shusha", "Place"]
+
+
+def test_version_prints_the_package_and_data_versions() -> None:
+    assert (
+        ok("--version").strip() == f"shusha-decl {shusha_decl.__version__} (data {shusha_decl.DATA_VERSION})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("listing", "option", "values"),
+    [
+        ("commitments", "--modality", [m.value for m in shusha_decl.Modality]),
+        ("agreements", "--kind", [k.value for k in shusha_decl.AgreementKind]),
+        ("organizations", "--kind", [k.value for k in shusha_decl.OrganizationKind]),
+        ("claims", "--status", [s.value for s in shusha_decl.ClaimStatus]),
+        ("claims", "--source", sorted({c.source for c in shusha_decl.declaration().claims})),
+        ("commitments", "--topic", [t.id for t in shusha_decl.declaration().topics]),
+        ("commitments", "--party", [p.id for p in shusha_decl.declaration().parties]),
+    ],
+)
+def test_each_option_lists_its_valid_values_in_its_help(listing: str, option: str, values: list[str]) -> None:
+    lines = ok(listing, "--help").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(f"  {option} "))
+    end = next(i for i in range(first + 1, len(lines)) if lines[i].startswith("  -") or not lines[i])
+    words = set(re.findall(r"[\w-]+", " ".join(lines[first:end])))
+    assert set(values) <= words, set(values) - words
+
+
+def test_every_value_option_ignores_case_and_diacritics() -> None:
+    decl = shusha_decl.declaration()
+    assert decl.commitments(topic="Energy") == decl.commitments(topic="energy") != ()
+    assert decl.commitments(topic=["ENERGY", "Défense"]) == decl.commitments(topic=["energy", "defense"])
+    assert decl.claims(source="Turan-2021-06-15") == decl.claims(source="turan-2021-06-15") != ()
+    assert decl.agreements(mentions="PARA_9") == decl.agreements(mentions="para_9") != ()
+    assert decl.events(concerns="Shusha-Declaration") == decl.events(concerns="shusha-declaration") != ()
+    for args in (("--topic", "Energy"), ("--modality", "Endeavour"), ("--party", "tr")):
+        assert ok("commitments", *args, "--json") == ok("commitments", *(a.lower() for a in args), "--json")
+    assert ok("agreements", "--kind", "Treaty") == ok("agreements", "--kind", "treaty")
+    assert ok("claims", "--source", "TURAN-2021-06-15") == ok("claims", "--source", "turan-2021-06-15")
+
+
+def test_export_to_standard_output_with_dash() -> None:
+    assert ok("export", "--format", "akn", "-o", "-") == ok("export", "--format", "akn")
+    assert json.loads(ok("export", "--format", "jsonld", "-o", "-"))["@type"] == "Legislation"
+    assert ok("export", "--format", "markdown", "-o", "-").startswith("# Shusha Declaration")
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize(
+    ("listing", "collection"),
+    [
+        ("parties", "parties"),
+        ("places", "places"),
+        ("persons", "persons"),
+        ("quotes", "quotes"),
+        ("topics", "topics"),
+        ("sources", "sources"),
+        ("titles", "titles"),
+    ],
+)
+def test_every_collection_has_a_listing(listing: str, collection: str) -> None:
+    rows = json.loads(ok(listing, "--json"))
+    assert rows == shusha_decl.to_records(collection)
+    assert [r["id"] for r in csv.DictReader(io.StringIO(ok(listing, "--csv")))] == [r["id"] for r in rows]
+    table = ok(listing, columns=1000).splitlines()
+    assert [line.split()[0] for line in table[2:]] == [r["id"] for r in rows]
+
+
+def test_the_alliance_coding_has_its_own_listing() -> None:
+    alliance = shusha_decl.declaration().alliance
+    rows = json.loads(ok("alliance", "--json"))
+    assert [r["variable"] for r in rows] == [f.name for f in attrs.fields(type(alliance))]
+    assert rows[0] == {"variable": "defense", **shusha_decl.to_records("alliance")[0]} | {
+        "value": alliance.defense.value,
+        "confidence": alliance.defense.confidence.value,
+        "rationale": alliance.defense.rationale,
+    }
+    header = ok("alliance").splitlines()[0].split()
+    assert header == ["variable", "value", "confidence", "rationale"]
+
+
+def test_shell_completion_script() -> None:
+    pytest.importorskip("shtab")
+    script = ok("--print-completion", "bash")
+    assert "shusha-decl" in script
+    for command in ("commitments", "alliance", "search", "export"):
+        assert command in script
+    assert "--substring" in script
+    assert "#compdef shusha-decl" in ok("--print-completion", "zsh")
+
+
+def test_shell_completion_without_shtab_says_what_to_install() -> None:
+    code = (
+        "import sys; sys.modules['shtab'] = None; from shusha_decl.cli import main; "
+        "sys.exit(main(['--print-completion', 'bash']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 2
+    assert "needs shtab" in result.stderr
+    assert "completion extra" in result.stderr
+    assert "Traceback" not in result.stderr

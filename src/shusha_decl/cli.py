@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import functools
 import os
 import shutil
 import sys
@@ -46,7 +47,7 @@ EXIT_STATUS = """\
 exit status (every subcommand):
   0  found and printed (or written)
   1  nothing found: no record matched, or none has the id or name asked for
-  2  usage or data error: an unknown option or value, a bad date, an invalid edition
+  2  usage or data error: an unknown option or value, a bad date, a bad edition
 """
 
 #: Each listing: the filter class of its collection (whose arguments are its options, ``--signed-after``)
@@ -114,7 +115,14 @@ def _values_help(hint: Any, decl: Declaration) -> str:
         return "a party, by id or name: " + ", ".join(f"{p.id} ({p.short_name})" for p in decl.parties)
     if model.Source in kinds:
         return "a source id: " + ", ".join(sorted({c.source for c in decl.claims}))
-    return "words of the text, ignoring case and diacritics"
+    return "a part of the text, ignoring case and diacritics"
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help as argparse writes it, but ids such as ``defense-and-security`` are not broken at a hyphen."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(text, width, break_on_hyphens=False)
 
 
 def _parser(decl: Declaration) -> argparse.ArgumentParser:
@@ -122,7 +130,7 @@ def _parser(decl: Declaration) -> argparse.ArgumentParser:
         prog="shusha-decl",
         description="The Shusha Declaration on Allied Relations (Azerbaijan-Turkey, 15 June 2021) as data.",
         epilog=EXAMPLES + "\n" + EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"shusha-decl {__version__} (data {DATA_VERSION})"
@@ -133,13 +141,9 @@ def _parser(decl: Declaration) -> argparse.ArgumentParser:
         help="print a shell completion script (needs the completion extra: shtab)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add = functools.partial(commands.add_parser, epilog=EXIT_STATUS, formatter_class=_Formatter)
     for name, (collection, _, about) in LISTINGS.items():
-        listing = commands.add_parser(
-            name,
-            help=f"list {about}" + (", filtered" if collection else ""),
-            epilog=EXIT_STATUS,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        listing = add(name, help=f"list {about}" + (", filtered" if collection else ""))
         for keyword, hint in _filter_arguments(name).items():
             option = "--" + keyword.replace("_", "-")
             if hint == Day | None:  # a date: one value
@@ -150,13 +154,13 @@ def _parser(decl: Declaration) -> argparse.ArgumentParser:
                     option, dest=keyword, action="append", help=f"{values}; repeat to match any"
                 )
         _add_output_options(listing)
-    show = commands.add_parser("show", help="print the declaration as text, or one record by id")
+    show = add("show", help="print the declaration as text, or one record by id")
     show.add_argument("id", nargs="?", help="a record id, e.g. para_9, preamble__recs__rec_3, oic")
     _add_output_options(show)
-    lookup = commands.add_parser("lookup", help="find a party or entity by name, alias or acronym")
+    lookup = add("lookup", help="find a party or entity by name, alias or acronym")
     lookup.add_argument("name")
     _add_output_options(lookup)
-    search = commands.add_parser(
+    search = add(
         "search",
         help="find words in the text (case and diacritics ignored)",
         description="Find words in the text, ignoring case and diacritics. Whole words match unless "
@@ -168,7 +172,7 @@ def _parser(decl: Declaration) -> argparse.ArgumentParser:
         "--substring", action="store_true", help="match inside words too ('art' in 'parties')"
     )
     _add_output_options(search)
-    export = commands.add_parser("export", help="write the edition in a standard format")
+    export = add("export", help="write the edition in a standard format")
     export.add_argument(
         "--format", required=True, choices=["json", "csv", "datapackage", "akn", "jsonld", "markdown"]
     )
@@ -178,7 +182,7 @@ def _parser(decl: Declaration) -> argparse.ArgumentParser:
         help="file or directory (required for json, csv, datapackage); - for standard output",
     )
     export.add_argument("--force", action="store_true", help="replace files that are already there")
-    validate = commands.add_parser("validate", help="check an edition on disk (a directory of JSON files)")
+    validate = add("validate", help="check an edition on disk (a directory of JSON files)")
     validate.add_argument("path")
     return parser
 
@@ -231,7 +235,9 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     widths = _fit(natural, [*words[:-1], len(columns[-1])], _width() - 2 * (len(columns) - 1))
     lines = []
     for values in [list(columns), ["-" * w for w in widths], *cells]:
-        wrapped = [textwrap.wrap(v, w) or [""] for v, w in zip(values, widths, strict=True)]
+        wrapped = [
+            textwrap.wrap(v, w, break_on_hyphens=False) or [""] for v, w in zip(values, widths, strict=True)
+        ]
         for k in range(max(map(len, wrapped))):
             parts = [
                 (cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(wrapped, widths, strict=True)
