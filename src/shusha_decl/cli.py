@@ -62,8 +62,8 @@ LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
     "places": (None, ("id", "kind", "name"), "the places it names"),
     "persons": (None, ("id", "name", "roles"), "the persons it names"),
     "quotes": (None, ("id", "speaker", "unit", "text"), "the quotations in the text"),
-    "topics": (None, ("id", "category", "label"), "the topics and their categories (no category)"),
-    "sources": (None, ("id", "kind", "published_on", "title"), "the sources every fact cites"),
+    "topics": (None, ("id", "category", "label"), "the topics of the coding, and their categories"),
+    "sources": (None, ("id", "kind", "published_on", "title"), "the sources the data cites"),
     "titles": (None, ("id", "language", "text"), "the declaration's titles in each language"),
     "alliance": (
         None,
