@@ -202,11 +202,16 @@ def _width() -> int:
 
 
 def _cell(value: Any) -> str:
+    """A JSON-ready value for a person: lists of plain values joined by commas, objects as JSON."""
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list) and not any(isinstance(item, (list, dict)) for item in value):
         return ", ".join(map(str, value))
-    return str(getattr(value, "value", value))
+    if isinstance(value, (list, dict)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def _fit(natural: list[int], least: list[int], room: int) -> list[int]:
