@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import shusha_decl
@@ -19,14 +20,23 @@ import shusha_decl
 SCRIPT = Path(sys.executable).parent / "shusha-decl"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, columns: int = 80, **env: str) -> subprocess.CompletedProcess[str]:
+    """The command run with *args*, in a terminal *columns* wide, with *env* added to the environment."""
+    environment = {**os.environ, "COLUMNS": str(columns), **env}
+    if "NO_COLOR" not in env:
+        environment.pop("NO_COLOR", None)
     return subprocess.run(
-        [sys.executable, "-m", "shusha_decl", *args], capture_output=True, text=True, check=False, timeout=60
+        [sys.executable, "-m", "shusha_decl", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env=environment,
     )
 
 
-def ok(*args: str) -> str:
-    result = run(*args)
+def ok(*args: str, columns: int = 80) -> str:
+    result = run(*args, columns=columns)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout
@@ -42,14 +52,37 @@ def test_each_listing_takes_its_filter_arguments_as_options(listing: str) -> Non
     assert options == sorted("--" + keyword.replace("_", "-") for keyword in keywords)
 
 
-def test_main_job_prints_the_defense_commitments_as_a_table() -> None:
+def test_main_job_prints_the_defense_commitments_as_a_table_that_fits_80_columns() -> None:
     lines = ok("commitments", "--topic", "defense-and-security").splitlines()
     assert lines[0].split() == ["id", "modality", "topics", "text"]
     assert set(lines[1]) <= {"-", " "}
-    ids = [line.split()[0] for line in lines[2:]]
-    assert ids == [c.id for c in shusha_decl.commitments(topic="defense-and-security")]
-    assert all(len(line) <= 120 for line in lines)
-    assert all(len(line.split(None, 3)[-1]) >= 20 for line in lines[2:])  # the text stays readable
+    ids = [line.split()[0] for line in lines[2:] if not line.startswith(" ")]  # the rest are wrapped cells
+    found = shusha_decl.commitments(topic="defense-and-security")
+    assert ids == [c.id for c in found]
+    assert max(map(len, lines)) == 80  # fits, and uses the width
+    text_column = lines[0].index("text")
+    cells = [line[text_column:] for line in lines[2:]]
+    assert " ".join(cells).split() == " ".join(c.text for c in found).split()  # wrapped, not cut
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("claims",),
+        ("agreements",),
+        ("alliance",),
+        ("sources",),
+        ("titles",),
+        ("show",),
+        ("show", "para_9"),
+        ("show", "alliance"),
+        ("search", "parties"),
+    ],
+)
+def test_every_output_fits_the_terminal(args: tuple[str, ...]) -> None:
+    assert max(map(len, ok(*args, columns=80).splitlines())) <= 80
+    wide = ok(*args, columns=400).splitlines()
+    assert max(map(len, wide)) > 80  # the width comes from COLUMNS, not a constant
 
 
 @pytest.mark.parametrize(
@@ -73,7 +106,7 @@ def test_listings_take_the_helpers_filters_and_print_json_and_csv(
     assert len(rows) == expected
     table = list(csv.DictReader(io.StringIO(ok(*args, "--csv"))))
     assert [r["id"] for r in table] == [r["id"] for r in rows]
-    assert len(ok(*args).splitlines()) == expected + 2  # header and rule
+    assert len(ok(*args, columns=1000).splitlines()) == expected + 2  # header and rule
 
 
 def test_json_rows_are_the_full_records() -> None:
@@ -83,12 +116,32 @@ def test_json_rows_are_the_full_records() -> None:
     assert row["mentions"] == ["southern-gas-corridor", "europe"]
 
 
-def test_nothing_matched_exits_1() -> None:
-    for args in (("commitments", "--text", "zzzz"), ("search", "zzzz"), ("events", "--before", "1900-01-01")):
-        result = run(*args)
-        assert result.returncode == 1
-        assert result.stdout == ""
-        assert "nothing matched" in result.stderr
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("commitments", "--text", "zzzz"), "nothing matched"),
+        (("agreements", "--signed-after", "2030-01-01"), "nothing matched"),
+        (("organizations", "--mentions", "conclusions"), "nothing matched"),
+        (("events", "--before", "1900-01-01"), "nothing matched"),
+        (("claims", "--status", "not-in-text", "--source", "turan-2021-06-15"), "nothing matched"),
+        (("search", "zzzz"), "nothing matched"),
+        (("search", "art"), "nothing matched"),  # a whole word, by default
+        (("show", "para_99"), "close ids: para_9"),
+        (("lookup", "Narnia"), "no entity or party is named 'Narnia'"),
+    ],
+)
+def test_nothing_found_exits_1_in_every_subcommand(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_exit_status_rule_is_in_the_help() -> None:
+    for args in (("--help",), ("commitments", "--help")):
+        assert "exit status" in ok(*args)
+        assert "1  nothing found" in ok(*args)
 
 
 @pytest.mark.parametrize(
@@ -98,9 +151,9 @@ def test_nothing_matched_exits_1() -> None:
         (("commitments", "--party", "Armenia"), "not a party"),
         (("agreements", "--signed-after", "June 2021"), "YYYY-MM-DD"),
         (("claims", "--status", "false"), "'supported', 'partly-supported', 'not-in-text'"),
-        (("show", "para_99"), "close ids: para_9"),
-        (("lookup", "Narnia"), "no entity or party is named 'Narnia'"),
+        (("commitments", "--mentions", "Narnia"), "Narnia"),
         (("export", "--format", "csv"), "give it with -o PATH"),
+        (("export", "--format", "datapackage", "-o", "-"), "writes a directory"),
     ],
 )
 def test_user_errors_exit_2_with_a_message_and_no_traceback(args: tuple[str, ...], message: str) -> None:
@@ -114,6 +167,7 @@ def test_usage_errors_exit_2() -> None:
     assert run().returncode == 2
     assert run("commitments", "--colour", "red").returncode == 2
     assert run("export", "--format", "pdf").returncode == 2
+    assert run("search").returncode == 2
 
 
 def test_show_a_record_and_the_whole_text() -> None:
@@ -121,27 +175,83 @@ def test_show_a_record_and_the_whole_text() -> None:
     assert unit.startswith("Unit para_10\n")
     assert "Joint meetings of the Security Councils" in unit
     organization = ok("show", "turkic-council")
-    assert "Organization of Turkic States" in organization
+    assert "aliases: Turkic Council, T" in organization  # a list as words
+    assert 'later_names: [{"name": "Organization of Turkic States", "acronym": "OTS",' in organization
     whole = ok("show")
     assert whole.startswith("Shusha Declaration on Allied Relations")
-    assert whole.rstrip().endswith("all texts are equally authentic.")
+    assert " ".join(whole.split()).endswith("and all texts are equally authentic.")
     assert "[para_34]" in whole
     assert len(json.loads(ok("show", "--json"))) == 47
 
 
-def test_search_highlights_the_match_with_the_unit_id() -> None:
-    out = ok("search", "TURKIC WORLD")
-    assert "[preamble__recs__rec_1] 1 match(es)" in out
-    assert "**Turkic world**" in out
-    rows = json.loads(ok("search", "ilham aliyev", "--json"))
-    assert rows == [
-        {
-            "id": "preamble__recs__rec_1",
-            "matches": 1,
-            "text": rows[0]["text"],
-        }
+def test_search_matches_whole_words_ranked_by_matches_then_document_order() -> None:
+    decl = shusha_decl.declaration()
+    assert decl.search("art") == ()
+    parts = decl.search("art", substring=True)
+    assert sum(len(m.spans) for m in parts) >= 30  # 'parties', 'partnership', ...
+    assert shusha_decl.search("art", substring=True) == parts
+    found = decl.search("parties")
+    order = [u.id for u in decl.units]
+    ranks = [(-len(m.spans), order.index(m.unit.id)) for m in found]
+    assert ranks == sorted(ranks)
+    assert len(found[0].spans) > len(found[-1].spans)
+    for match in found:
+        for start, end in match.spans:
+            assert match.unit.text[start:end].lower() == "parties"
+    assert [line.split()[0] for line in ok("search", "parties").splitlines() if line.startswith("[")] == [
+        f"[{m.unit.id}]" for m in found
     ]
-    assert "**İlham Aliyev**" in rows[0]["text"]
+
+
+def test_search_json_and_csv_carry_the_text_as_in_the_data_and_the_spans_apart() -> None:
+    out = ok("search", "TURKIC WORLD")
+    assert "[preamble__recs__rec_1] 1 match" in out
+    assert "**" not in out  # no markers when not on a terminal
+    assert "\033" not in out
+    rows = json.loads(ok("search", "ilham aliyev", "--json"))
+    unit = shusha_decl.get("preamble__recs__rec_1")
+    assert rows == [{"id": unit.id, "matches": 1, "spans": rows[0]["spans"], "text": unit.text}]
+    ((start, end),) = rows[0]["spans"]
+    assert unit.text[start:end] == "İlham Aliyev"
+    (row,) = csv.DictReader(io.StringIO(ok("search", "ilham aliyev", "--csv")))
+    assert row["text"] == unit.text
+    assert json.loads(row["spans"]) == rows[0]["spans"]
+
+
+def _on_a_terminal(*args: str, **env: str) -> str:
+    """What the command prints with its standard output on a pseudo-terminal."""
+    import pty
+
+    main, secondary = pty.openpty()
+    environment = {**os.environ, "COLUMNS": "80", **env}
+    if "NO_COLOR" not in env:
+        environment.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "shusha_decl", *args],
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal is closed once the command has exited
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    assert process.wait(timeout=60) == 0
+    return output.decode()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_matches_are_highlighted_only_on_a_terminal_without_no_color() -> None:
+    assert "\033[1;7mTurkic world\033[0m" in _on_a_terminal("search", "turkic world")
+    assert "\033[" not in _on_a_terminal("search", "turkic world", NO_COLOR="1")
+    assert "\033[" not in run("search", "turkic world").stdout
 
 
 def test_lookup_by_variant_spelling() -> None:
@@ -196,3 +306,106 @@ def test_console_script() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[2].split()[:2] == ["shusha", "Place"]
+
+
+def test_version_prints_the_package_and_data_versions() -> None:
+    assert (
+        ok("--version").strip() == f"shusha-decl {shusha_decl.__version__} (data {shusha_decl.DATA_VERSION})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("listing", "option", "values"),
+    [
+        ("commitments", "--modality", [m.value for m in shusha_decl.Modality]),
+        ("agreements", "--kind", [k.value for k in shusha_decl.AgreementKind]),
+        ("organizations", "--kind", [k.value for k in shusha_decl.OrganizationKind]),
+        ("claims", "--status", [s.value for s in shusha_decl.ClaimStatus]),
+        ("claims", "--source", sorted({c.source for c in shusha_decl.declaration().claims})),
+        ("commitments", "--topic", [t.id for t in shusha_decl.declaration().topics]),
+        ("commitments", "--party", [p.id for p in shusha_decl.declaration().parties]),
+    ],
+)
+def test_each_option_lists_its_valid_values_in_its_help(listing: str, option: str, values: list[str]) -> None:
+    lines = ok(listing, "--help").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(f"  {option} "))
+    end = next(i for i in range(first + 1, len(lines)) if lines[i].startswith("  -") or not lines[i])
+    words = set(re.findall(r"[\w-]+", " ".join(lines[first:end])))
+    assert set(values) <= words, set(values) - words
+
+
+def test_every_value_option_ignores_case_and_diacritics() -> None:
+    decl = shusha_decl.declaration()
+    assert decl.commitments(topic="Energy") == decl.commitments(topic="energy") != ()
+    assert decl.commitments(topic=["ENERGY", "Défense"]) == decl.commitments(topic=["energy", "defense"])
+    assert decl.claims(source="Turan-2021-06-15") == decl.claims(source="turan-2021-06-15") != ()
+    assert decl.agreements(mentions="PARA_9") == decl.agreements(mentions="para_9") != ()
+    assert decl.events(concerns="Shusha-Declaration") == decl.events(concerns="shusha-declaration") != ()
+    for args in (("--topic", "Energy"), ("--modality", "Endeavour"), ("--party", "tr")):
+        assert ok("commitments", *args, "--json") == ok("commitments", *(a.lower() for a in args), "--json")
+    assert ok("agreements", "--kind", "Treaty") == ok("agreements", "--kind", "treaty")
+    assert ok("claims", "--source", "TURAN-2021-06-15") == ok("claims", "--source", "turan-2021-06-15")
+
+
+def test_export_to_standard_output_with_dash() -> None:
+    assert ok("export", "--format", "akn", "-o", "-") == ok("export", "--format", "akn")
+    assert json.loads(ok("export", "--format", "jsonld", "-o", "-"))["@type"] == "Legislation"
+    assert ok("export", "--format", "markdown", "-o", "-").startswith("# Shusha Declaration")
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize(
+    ("listing", "collection"),
+    [
+        ("parties", "parties"),
+        ("places", "places"),
+        ("persons", "persons"),
+        ("quotes", "quotes"),
+        ("topics", "topics"),
+        ("sources", "sources"),
+        ("titles", "titles"),
+    ],
+)
+def test_every_collection_has_a_listing(listing: str, collection: str) -> None:
+    rows = json.loads(ok(listing, "--json"))
+    assert rows == shusha_decl.to_records(collection)
+    assert [r["id"] for r in csv.DictReader(io.StringIO(ok(listing, "--csv")))] == [r["id"] for r in rows]
+    table = ok(listing, columns=1000).splitlines()
+    assert [line.split()[0] for line in table[2:]] == [r["id"] for r in rows]
+
+
+def test_the_alliance_coding_has_its_own_listing() -> None:
+    alliance = shusha_decl.declaration().alliance
+    rows = json.loads(ok("alliance", "--json"))
+    assert [r["variable"] for r in rows] == [f.name for f in attrs.fields(type(alliance))]
+    assert rows[0] == {"variable": "defense", **shusha_decl.to_records("alliance")[0]} | {
+        "value": alliance.defense.value,
+        "confidence": alliance.defense.confidence.value,
+        "rationale": alliance.defense.rationale,
+    }
+    header = ok("alliance").splitlines()[0].split()
+    assert header == ["variable", "value", "confidence", "rationale"]
+
+
+def test_shell_completion_script() -> None:
+    pytest.importorskip("shtab")
+    script = ok("--print-completion", "bash")
+    assert "shusha-decl" in script
+    for command in ("commitments", "alliance", "search", "export"):
+        assert command in script
+    assert "--substring" in script
+    assert "#compdef shusha-decl" in ok("--print-completion", "zsh")
+
+
+def test_shell_completion_without_shtab_says_what_to_install() -> None:
+    code = (
+        "import sys; sys.modules['shtab'] = None; from shusha_decl.cli import main; "
+        "sys.exit(main(['--print-completion', 'bash']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 2
+    assert "needs shtab" in result.stderr
+    assert "completion extra" in result.stderr
+    assert "Traceback" not in result.stderr

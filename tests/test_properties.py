@@ -25,12 +25,13 @@ from shusha_decl import model  # noqa: E402
 from shusha_decl.loader import OWN_FILES  # noqa: E402
 from shusha_decl.loader import _converter as strict  # noqa: E402  # the loader's, private to it
 
-#: Every record class and the values records hold (not the Declaration and its titles, read as a whole).
+#: Every record class and the values records hold (not the Declaration and its titles, read as a whole,
+#: nor a search's results, which are not data).
 RECORD_TYPES = [
     kind
     for name in shusha_decl.__all__
     if attrs.has(kind := getattr(shusha_decl, name))
-    and kind not in (shusha_decl.Declaration, shusha_decl.Titles)
+    and kind not in (shusha_decl.Declaration, shusha_decl.Titles, shusha_decl.TextMatch)
 ]
 
 

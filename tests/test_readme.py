@@ -1,14 +1,19 @@
-"""The README's examples run as written (doctest), so they cannot drift from the package."""
+"""The README's and the command-line page's examples run as written, so they cannot drift from the package."""
 
 from __future__ import annotations
 
 import doctest
+import os
+import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 README = Path(__file__).parent.parent / "README.md"
+CLI_PAGE = Path(__file__).parent.parent / "docs" / "cli.md"
 
 
 def test_readme_examples() -> None:
@@ -22,24 +27,29 @@ def test_readme_examples() -> None:
     assert result.failed == 0
 
 
-def test_readme_command_lines_run(tmp_path: Path) -> None:
-    """Every `shusha-decl ...` line of the README, run in order in an empty directory, succeeds."""
+@pytest.mark.parametrize(("page", "at_least"), [(README, 10), (CLI_PAGE, 25)])
+def test_command_lines_run(page: Path, at_least: int, tmp_path: Path) -> None:
+    """Every `shusha-decl ...` line of the page, run in order in an empty directory, succeeds."""
     lines = [
         line.split("  #")[0].strip()
-        for line in README.read_text(encoding="utf-8").splitlines()
+        for line in page.read_text(encoding="utf-8").splitlines()
         if line.startswith("shusha-decl ")
     ]
-    assert len(lines) >= 10
+    assert len(lines) >= at_least
     for line in lines:
-        args = shlex.split(line)[1:]
-        result = subprocess.run(
-            [sys.executable, "-m", "shusha_decl", *args],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = _run(shlex.split(line)[1:], tmp_path)
         assert result.returncode == 0, (line, result.stderr)
+
+
+def test_cli_page_shows_the_output_at_80_columns(tmp_path: Path) -> None:
+    """Each `$ shusha-decl ...` of the page's console blocks prints exactly the lines under it."""
+    blocks = re.findall(r"```console\n(.*?)```", CLI_PAGE.read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert len(blocks) >= 2
+    for block in blocks:
+        command, _, output = block.partition("\n")
+        assert command.startswith("$ shusha-decl ")
+        result = _run(shlex.split(command)[2:], tmp_path)
+        assert (result.returncode, result.stdout) == (0, output)
 
 
 def test_readme_opens_with_what_a_user_needs() -> None:
@@ -57,3 +67,15 @@ def test_readme_opens_with_what_a_user_needs() -> None:
     for line in text.splitlines():
         if 'install "shusha-decl' in line:
             assert line.startswith("Once it is published"), line
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    return subprocess.run(
+        [sys.executable, "-m", "shusha_decl", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**environment, "COLUMNS": "80"},
+    )

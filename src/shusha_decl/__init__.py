@@ -22,7 +22,17 @@ import os
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from .edition import Agreements, Claims, Commitments, Declaration, Events, Organizations, Records, Titles
+from .edition import (
+    Agreements,
+    Claims,
+    Commitments,
+    Declaration,
+    Events,
+    Organizations,
+    Records,
+    TextMatch,
+    Titles,
+)
 from .errors import DataError, UnknownNameError
 from .export import to_frame, to_records
 from .model import (
@@ -105,6 +115,7 @@ __all__ = [
     "Signatory",
     "Source",
     "SourceKind",
+    "TextMatch",
     "Title",
     "Titles",
     "Topic",
@@ -122,6 +133,7 @@ __all__ = [
     "load",
     "lookup",
     "organizations",
+    "search",
     "search_names",
     "to_frame",
     "to_records",
@@ -171,6 +183,14 @@ def lookup(name: str | Entity) -> Entity:
     See [`Declaration.lookup`][shusha_decl.Declaration.lookup].
     """
     return declaration().lookup(name)
+
+
+def search(words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
+    """The packaged edition's text units where *words* occur, ranked.
+
+    See [`Declaration.search`][shusha_decl.Declaration.search] for the matching and the ranking.
+    """
+    return declaration().search(words, substring=substring)
 
 
 def search_names(

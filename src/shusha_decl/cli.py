@@ -1,25 +1,33 @@
 """The ``shusha-decl`` command (also ``python -m shusha_decl``).
 
-Every listing takes the same filters as the Python helpers and prints an
-aligned table, or ``--json`` / ``--csv`` for other programs.  Exit status: 0
-when something was printed, 1 when nothing matched, 2 for a usage or data
-error, with the message on standard error and no traceback.
+Every listing takes the same filters as the Python helpers and prints an aligned table that fits the
+terminal (``COLUMNS``, else the terminal's width), or ``--json`` / ``--csv`` for other programs, with the
+text exactly as in the data.  Search matches are highlighted only on a terminal, and never when
+``NO_COLOR`` is set.  The exit status is the same for every subcommand (``EXIT_STATUS``): 0 when something
+was found and printed or written, 1 when nothing was found (no record matched, or none has the id or name
+asked for), 2 for a usage or data error; messages go to standard error, without a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import enum
+import functools
 import os
+import shutil
 import sys
 import textwrap
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from . import model
 from .edition import Agreements, Claims, Commitments, Day, Declaration, Events, Organizations, Records
+from .errors import UnknownNameError
+from .export import to_records
 from .model import json_ready
 from .packaged import declaration
-from .text import find_all
+from .version import DATA_VERSION, __version__
 
 EXAMPLES = """\
 examples:
@@ -28,68 +36,153 @@ examples:
   shusha-decl agreements --kind treaty --signed-after 1990-01-01
   shusha-decl events --concerns shusha-declaration --after 2022-01-31 --csv
   shusha-decl claims --status not-in-text
+  shusha-decl alliance
   shusha-decl show para_9
   shusha-decl search "Turkic world"
   shusha-decl lookup Nakhichevan
   shusha-decl export --format akn -o shusha.akn.xml
   shusha-decl validate path/to/edition
 """
+EXIT_STATUS = """\
+exit status (every subcommand):
+  0  found and printed (or written)
+  1  nothing found: no record matched, or none has the id or name asked for
+  2  usage or data error: an unknown option or value, a bad date, a bad edition
+"""
 
-#: Each listing's collection type, whose filter's arguments are its options (``--signed-after``), and
-#: its table columns.
-LISTINGS: dict[str, tuple[type[Records[Any]], tuple[str, ...]]] = {
-    "commitments": (Commitments, ("id", "modality", "topics", "text")),
-    "agreements": (Agreements, ("id", "kind", "signed_on", "title")),
-    "organizations": (Organizations, ("id", "kind", "acronym", "name")),
-    "events": (Events, ("date", "id", "title")),
-    "claims": (Claims, ("id", "status", "source", "text")),
+#: Each listing: the filter class of its collection (whose arguments are its options, ``--signed-after``)
+#: or ``None`` for a collection listed whole, its table columns, and its help.
+LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
+    "commitments": (Commitments, ("id", "modality", "topics", "text"), "the coded commitments"),
+    "agreements": (Agreements, ("id", "kind", "signed_on", "title"), "the agreements it refers to"),
+    "organizations": (Organizations, ("id", "kind", "acronym", "name"), "the organisations it names"),
+    "events": (Events, ("date", "id", "title"), "its history"),
+    "claims": (Claims, ("id", "status", "source", "text"), "press claims, checked against the text"),
+    "parties": (None, ("id", "short_name", "name"), "the two parties"),
+    "places": (None, ("id", "kind", "name"), "the places it names"),
+    "persons": (None, ("id", "name", "roles"), "the persons it names"),
+    "quotes": (None, ("id", "speaker", "unit", "text"), "the quotations in the text"),
+    "topics": (None, ("id", "category", "label"), "the topics of the coding, and their categories"),
+    "sources": (None, ("id", "kind", "published_on", "title"), "the sources the data cites"),
+    "titles": (None, ("id", "language", "text"), "the declaration's titles in each language"),
+    "alliance": (
+        None,
+        ("variable", "value", "confidence", "rationale"),
+        "this project's coding of the declaration as an alliance (ATOP variables)",
+    ),
 }
-_WIDTH = 100  # text is wrapped to this width
-_TABLE_WIDTH = 120  # a table's lines are cut to fit this width, leaving the last column at least _LAST
-_LAST = 30
+_ENUMS = tuple(v for v in vars(model).values() if isinstance(v, type) and issubclass(v, enum.Enum))
+_HIGHLIGHT = ("\033[1;7m", "\033[0m")
+
+
+class NothingFoundError(LookupError):
+    """Nothing has the id or name asked for (exit status 1)."""
 
 
 def _filter_arguments(listing: str) -> dict[str, Any]:
     """The keyword arguments of the filter of the collection *listing*, with their types."""
-    collection, _ = LISTINGS[listing]
+    collection = LISTINGS[listing][0]
+    if collection is None:
+        return {}
     hints = typing.get_type_hints(collection.__call__)
     del hints["return"]
     return hints
 
 
-def _parser() -> argparse.ArgumentParser:
+def _classes(hint: Any) -> set[Any]:
+    """Every type named in the type hint *hint* (through unions and generics)."""
+    arguments = typing.get_args(hint)
+    return {hint} if not arguments else set().union(*map(_classes, arguments))
+
+
+def _values_help(hint: Any, decl: Declaration) -> str:
+    """What an option typed *hint* accepts, with the valid values where there are few."""
+    kinds = _classes(hint)
+    enums = [kind for kind in _ENUMS if kind in kinds]
+    if enums:
+        return "one of: " + ", ".join(member.value for member in enums[0])
+    if Declaration in kinds:
+        return f"{decl.id}, any record id, or an entity's name (see lookup)"
+    if model.Unit in kinds:
+        return "a text unit or commitment id, e.g. para_9 (see show)"
+    if model.Agreement in kinds:
+        return "an agreement, organisation, place or person, by id or name (see their listings)"
+    if model.Topic in kinds:
+        categories = [t.id for t in decl.topics if t.category is None]
+        topics = [t.id for t in decl.topics if t.category is not None]
+        return f"a category ({', '.join(categories)}; all its topics) or a topic ({', '.join(topics)})"
+    if model.Party in kinds:
+        return "a party, by id or name: " + ", ".join(f"{p.id} ({p.short_name})" for p in decl.parties)
+    if model.Source in kinds:
+        return "a source id: " + ", ".join(sorted({c.source for c in decl.claims}))
+    return "a part of the text, ignoring case and diacritics"
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help as argparse writes it, but ids such as ``defense-and-security`` are not broken at a hyphen."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(text, width, break_on_hyphens=False)
+
+
+def _parser(decl: Declaration) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shusha-decl",
         description="The Shusha Declaration on Allied Relations (Azerbaijan-Turkey, 15 June 2021) as data.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXAMPLES + "\n" + EXIT_STATUS,
+        formatter_class=_Formatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in LISTINGS:
-        listing = commands.add_parser(name, help=f"list the {name} that match every filter given")
+    parser.add_argument(
+        "--version", action="version", version=f"shusha-decl {__version__} (data {DATA_VERSION})"
+    )
+    parser.add_argument(
+        "--print-completion",
+        choices=["bash", "zsh", "tcsh"],
+        help="print a shell completion script (needs the completion extra: shtab)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add = functools.partial(commands.add_parser, epilog=EXIT_STATUS, formatter_class=_Formatter)
+    for name, (collection, _, about) in LISTINGS.items():
+        listing = add(name, help=f"list {about}" + (", filtered" if collection else ""))
         for keyword, hint in _filter_arguments(name).items():
             option = "--" + keyword.replace("_", "-")
             if hint == Day | None:  # a date: one value
                 listing.add_argument(option, dest=keyword, metavar="YYYY-MM-DD")
             else:
-                listing.add_argument(option, dest=keyword, action="append", help="repeat to match any")
+                values = _values_help(hint, decl).replace("%", "%%")
+                listing.add_argument(
+                    option, dest=keyword, action="append", help=f"{values}; repeat to match any"
+                )
         _add_output_options(listing)
-    show = commands.add_parser("show", help="print the declaration as text, or one record by id")
+    show = add("show", help="print the declaration as text, or one record by id")
     show.add_argument("id", nargs="?", help="a record id, e.g. para_9, preamble__recs__rec_3, oic")
     _add_output_options(show)
-    lookup = commands.add_parser("lookup", help="find a party or entity by name, alias or acronym")
+    lookup = add("lookup", help="find a party or entity by name, alias or acronym")
     lookup.add_argument("name")
     _add_output_options(lookup)
-    search = commands.add_parser("search", help="find words in the text (case and diacritics ignored)")
+    search = add(
+        "search",
+        help="find words in the text (case and diacritics ignored)",
+        description="Find words in the text, ignoring case and diacritics. Whole words match unless "
+        "--substring is given. The units are ranked by the number of matches (most first), then in "
+        "document order.",
+    )
     search.add_argument("words")
+    search.add_argument(
+        "--substring", action="store_true", help="match inside words too ('art' in 'parties')"
+    )
     _add_output_options(search)
-    export = commands.add_parser("export", help="write the edition in a standard format")
+    export = add("export", help="write the edition in a standard format")
     export.add_argument(
         "--format", required=True, choices=["json", "csv", "datapackage", "akn", "jsonld", "markdown"]
     )
-    export.add_argument("-o", "--output", help="file or directory (required for json, csv, datapackage)")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="file or directory (required for json, csv, datapackage); - for standard output",
+    )
     export.add_argument("--force", action="store_true", help="replace files that are already there")
-    validate = commands.add_parser("validate", help="check an edition on disk (a directory of JSON files)")
+    validate = add("validate", help="check an edition on disk (a directory of JSON files)")
     validate.add_argument("path")
     return parser
 
@@ -103,31 +196,59 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
 # -- output ----------------------------------------------------------------------------------------
 
 
+def _width() -> int:
+    """The terminal's width: ``COLUMNS`` if set, else the terminal's, else 80."""
+    return shutil.get_terminal_size().columns
+
+
 def _cell(value: Any) -> str:
+    """A JSON-ready value for a person: lists of plain values joined by commas, objects as JSON."""
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list) and not any(isinstance(item, (list, dict)) for item in value):
         return ", ".join(map(str, value))
-    return str(getattr(value, "value", value))
+    if isinstance(value, (list, dict)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _fit(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths within *room* characters, from each column's *natural* and *least* widths.
+
+    The last column (the text) narrows first, down to two fifths of the room; then the middle ones,
+    widest first, down to their longest word; then the last again.  The first (the id) keeps its width.
+    """
+    widths = list(natural)
+
+    def narrowed(i: int, floor: int) -> int:
+        return max(widths[i] - max(sum(widths) - room, 0), floor)
+
+    widths[-1] = narrowed(-1, min(natural[-1], room * 2 // 5))
+    for i in sorted(range(1, len(widths) - 1), key=widths.__getitem__, reverse=True):
+        widths[i] = narrowed(i, least[i])
+    widths[-1] = narrowed(-1, least[-1])
+    return widths
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """An aligned table that fits the terminal; cells too long for their column wrap onto more lines."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    room = _TABLE_WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)
-    widths[-1] = max(len(columns[-1]), min(widths[-1], max(room, _LAST)))
-
-    def line(values: list[str]) -> str:
-        last = (
-            textwrap.shorten(values[-1], widths[-1], placeholder="…")
-            if len(values[-1]) > widths[-1]
-            else values[-1]
-        )
-        return "  ".join(
-            [*(v.ljust(w) for v, w in zip(values[:-1], widths[:-1], strict=True)), last]
-        ).rstrip()
-
-    return "\n".join([line(list(columns)), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+    natural = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    words = [max([len(c), *(len(w) for r in cells for w in r[i].split())]) for i, c in enumerate(columns)]
+    widths = _fit(natural, [*words[:-1], len(columns[-1])], _width() - 2 * (len(columns) - 1))
+    lines = []
+    for values in [list(columns), ["-" * w for w in widths], *cells]:
+        wrapped = [
+            textwrap.wrap(v, w, break_on_hyphens=False) or [""] for v, w in zip(values, widths, strict=True)
+        ]
+        for k in range(max(map(len, wrapped))):
+            parts = [
+                (cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(wrapped, widths, strict=True)
+            ]
+            lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines)
 
 
 def _render(rows: list[dict[str, Any]], columns: Sequence[str], output: str | None) -> str:
@@ -149,71 +270,103 @@ def _render(rows: list[dict[str, Any]], columns: Sequence[str], output: str | No
     return _table(rows, columns)
 
 
-def _plain(records: Sequence[Any]) -> list[dict[str, Any]]:
-    return [json_ready(record) for record in records]
+def _fill(text: str, **options: Any) -> str:
+    return textwrap.fill(text, _width(), **options)
 
 
 # -- commands --------------------------------------------------------------------------------------
 
 
 def _listing(args: argparse.Namespace, decl: Declaration) -> str | None:
-    _, columns = LISTINGS[args.command]
-    criteria = {keyword: getattr(args, keyword) for keyword in _filter_arguments(args.command)}
-    found = getattr(decl, args.command)(**criteria)
-    return _render(_plain(found), columns, args.output) if found else None
+    collection, columns, _ = LISTINGS[args.command]
+    if collection is None:
+        rows = to_records(args.command, decl)
+    else:
+        criteria = {keyword: getattr(args, keyword) for keyword in _filter_arguments(args.command)}
+        rows = to_records(getattr(decl, args.command)(**criteria))
+    return _render(rows, columns, args.output) if rows else None
 
 
 def _show(args: argparse.Namespace, decl: Declaration) -> str | None:
     if args.id is None:
         if args.output:
-            return _render(_plain(decl.units), ("id", "kind", "text"), args.output)
-        units = [f"[{u.id}]\n{textwrap.fill(u.text, _WIDTH)}" for u in decl.units]
-        return "\n\n".join([decl.title, *units])
-    record = decl.get(args.id)
-    (row,) = _plain([record])
+            return _render(to_records("units", decl), ("id", "kind", "text"), args.output)
+        units = [f"[{u.id}]\n{_fill(u.text)}" for u in decl.units]
+        return "\n\n".join([_fill(decl.title), *units])
+    try:
+        record = decl.get(args.id)
+    except KeyError as exc:
+        raise NothingFoundError(exc.args[0]) from None
+    row = json_ready(record)
     if args.output:
         return _render([row], list(row), args.output)
     text = str(getattr(record, "text", ""))
-    fields = [f"{key}: {_cell(value)}" for key, value in row.items() if key != "text"]
-    return "\n".join(
-        [f"{type(record).__name__} {record.id}", *fields, *([textwrap.fill(text, _WIDTH)] if text else [])]
-    )
+    fields = [
+        _fill(f"{key}: {_cell(value)}", subsequent_indent="  ") for key, value in row.items() if key != "text"
+    ]
+    return "\n".join([f"{type(record).__name__} {record.id}", *fields, *([_fill(text)] if text else [])])
 
 
 def _lookup(args: argparse.Namespace, decl: Declaration) -> str | None:
-    entity = decl.lookup(args.name)
+    try:
+        entity = decl.lookup(args.name)
+    except UnknownNameError as exc:
+        raise NothingFoundError(*exc.args) from None
     row = {"id": entity.id, "kind": type(entity).__name__, "name": entity.name}
     return _render([row], ("id", "kind", "name"), args.output)
 
 
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """*text* wrapped to the terminal, each span in *spans* highlighted (spans are offsets into *text*)."""
+    lines, position = [], 0
+    for line in textwrap.wrap(text, _width()):
+        while text[position] in " \t\n\r\x0b\x0c":  # the whitespace textwrap drops at a break
+            position += 1
+        start, end = position, position + len(line)
+        marked, at = [], start
+        for first, last in spans:
+            first, last = max(first, start), min(last, end)
+            if first < last:
+                marked += [text[at:first], _HIGHLIGHT[0], text[first:last], _HIGHLIGHT[1]]
+                at = last
+        lines.append("".join([*marked, text[at:end]]))
+        position = end
+    return "\n".join(lines)
+
+
 def _search(args: argparse.Namespace, decl: Declaration) -> str | None:
-    mark = ("\033[1;7m", "\033[0m") if sys.stdout.isatty() and not args.output else ("**", "**")
-    rows: list[dict[str, Any]] = []
-    for unit in decl.units:
-        spans = find_all(unit.text, args.words)
-        if spans:
-            text, position, marked = unit.text, 0, []
-            for start, end in spans:
-                marked += [text[position:start], mark[0], text[start:end], mark[1]]
-                position = end
-            rows.append({"id": unit.id, "matches": len(spans), "text": "".join([*marked, text[position:]])})
-    if not rows:
+    found = decl.search(args.words, substring=args.substring)
+    if not found:
         return None
     if args.output:
+        rows = [
+            {
+                "id": m.unit.id,
+                "matches": len(m.spans),
+                "spans": [list(s) for s in m.spans],
+                "text": m.unit.text,
+            }
+            for m in found
+        ]
         return _render(rows, ("id", "matches", "text"), args.output)
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     return "\n\n".join(
-        f"[{r['id']}] {r['matches']} match(es)\n{textwrap.fill(str(r['text']), _WIDTH)}" for r in rows
+        f"[{m.unit.id}] {len(m.spans)} match{'es' if len(m.spans) > 1 else ''}\n"
+        + (_marked(m.unit.text, m.spans) if colour else _fill(m.unit.text))
+        for m in found
     )
 
 
 def _export(args: argparse.Namespace, decl: Declaration) -> str | None:
     from .export import FORMATS, write
 
-    if FORMATS[args.format] and not args.output:
-        raise ValueError(f"--format {args.format} writes a directory: give it with -o PATH")
-    result = write(decl, args.format, args.output, overwrite=args.force)
-    if args.output:
-        print(f"wrote {args.format} to {args.output}", file=sys.stderr)
+    to_stdout = args.output == "-"
+    if FORMATS[args.format] and (to_stdout or not args.output):
+        raise ValueError(f"--format {args.format} writes a directory: give it with -o PATH (not -)")
+    path = None if to_stdout else args.output
+    result = write(decl, args.format, path, overwrite=args.force)
+    if path:
+        print(f"wrote {args.format} to {path}", file=sys.stderr)
         return ""
     return str(result).rstrip("\n")
 
@@ -223,6 +376,16 @@ def _validate(args: argparse.Namespace, _: Declaration | None) -> str | None:
 
     edition = read_edition(args.path)
     return f"{args.path}: valid ({sum(1 for _ in edition.records())} records)"
+
+
+def _completion(parser: argparse.ArgumentParser, shell: str) -> str:
+    try:
+        import shtab
+    except ImportError:
+        raise ValueError(
+            "shell completion needs shtab: install it (pip install shtab), or the package's completion extra"
+        ) from None
+    return str(shtab.complete(parser, shell)).rstrip("\n")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Any], str | None]] = {
@@ -237,10 +400,19 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Any], str | None]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
-    args = _parser().parse_args(argv)
     try:
-        decl = None if args.command == "validate" else declaration()
-        text = COMMANDS[args.command](args, decl)
+        decl = declaration()  # the option's help lists the valid values from the data
+        parser = _parser(decl)
+        args = parser.parse_args(argv)
+        if args.print_completion:
+            text: str | None = _completion(parser, args.print_completion)
+        elif args.command is None:
+            parser.error("give a COMMAND (or --help)")
+        else:
+            text = COMMANDS[args.command](args, decl)
+    except NothingFoundError as exc:
+        print(f"shusha-decl: {exc}", file=sys.stderr)
+        return 1
     except (LookupError, ValueError, TypeError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"shusha-decl: {message}", file=sys.stderr)

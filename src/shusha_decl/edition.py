@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, Generic, NoReturn, SupportsIndex, TypeAlias, TypeVar, overload
 
@@ -21,7 +21,7 @@ from attrs import field, frozen
 from . import model
 from .display import html_table, summary_html
 from .errors import UnknownNameError
-from .text import fold
+from .text import find_all, fold
 
 _R = TypeVar("_R")
 _T = TypeVar("_T")
@@ -283,7 +283,7 @@ class Claims(Records[model.Claim]):
             found = [c for c in found if c.status in statuses]
         if source is not None:
             cited = {c.source for c in self.declaration.claims}
-            sources = {v.id if isinstance(v, model.Source) else v for v in _values(source)}
+            sources = {v.id if isinstance(v, model.Source) else _id_in(v, cited) for v in _values(source)}
             unknown = sorted(map(repr, sources - cited))
             if unknown:
                 valid = ", ".join(sorted(cited))
@@ -326,6 +326,20 @@ class Titles(Mapping[str, model.Title]):
 
     def __repr__(self) -> str:
         return f"Titles({dict(self)!r})"
+
+
+# -- text search ------------------------------------------------------------------------------------------
+
+
+@frozen
+class TextMatch:
+    """A text unit where [`Declaration.search`][shusha_decl.Declaration.search] found the words.
+
+    ``spans`` are the ``(start, end)`` character offsets of each occurrence in ``unit.text``.
+    """
+
+    unit: model.Unit
+    spans: tuple[tuple[int, int], ...]
 
 
 # -- the declaration ------------------------------------------------------------------------------------
@@ -439,6 +453,17 @@ class Declaration:
     def text(self) -> str:
         """The whole text as edited, one unit per paragraph, units separated by a blank line."""
         return "\n\n".join(unit.text for unit in self.units)
+
+    def search(self, words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
+        """The text units where *words* occur, ignoring case and diacritics, most occurrences first.
+
+        Only whole words match (``"art"`` is not found in ``"parties"``) unless *substring* is true.
+        Units with as many occurrences keep their document order.
+        """
+        found = [
+            TextMatch(unit, tuple(find_all(unit.text, words, substring=substring))) for unit in self.units
+        ]
+        return tuple(sorted((m for m in found if m.spans), key=lambda m: -len(m.spans)))
 
     def entities(self) -> Iterator[model.Entity]:
         """Every record that [`lookup`][shusha_decl.Declaration.lookup] finds.
@@ -573,7 +598,7 @@ class Declaration:
         """The ids of the commitments coded with the topics (or categories) that *criterion* names."""
         found = []
         for value in _values(criterion):
-            key = value.id if isinstance(value, model.Topic) else value
+            key = value.id if isinstance(value, model.Topic) else _id_in(value, self._by_topic)
             try:
                 found.append(self._by_topic[key])  # type: ignore[index]
             except (KeyError, TypeError):
@@ -586,7 +611,7 @@ class Declaration:
     def _text_record(self, value: object) -> model.Unit | model.Commitment:
         """The text unit or commitment that *value* (a record or its id) names."""
         texts = (model.Unit, model.Commitment)
-        key = value.id if isinstance(value, texts) else value
+        key = value.id if isinstance(value, texts) else _id_in(value, self._by_id)
         record = self._by_id.get(key) if isinstance(key, str) else None
         if isinstance(record, texts):
             return record
@@ -609,7 +634,7 @@ class Declaration:
 
     def _record_id(self, value: object) -> str:
         """The id of the record (or the declaration) that *value* is, has as its id, or names."""
-        key = getattr(value, "id", value)
+        key = _id_in(getattr(value, "id", value), (*self._by_id, self.id))
         if key == self.id or (isinstance(key, str) and key in self._by_id):
             return str(key)
         if isinstance(value, str):
@@ -643,6 +668,19 @@ def _member(kind: type[_E], value: object, what: str) -> _E:
                 return member
     valid = ", ".join(repr(m.value) for m in kind)
     raise UnknownNameError(f"unknown {what} {value!r}; valid values: {valid}")
+
+
+def _id_in(value: object, ids: Collection[str]) -> object:
+    """The one of *ids* that the string *value* names, ignoring case and diacritics as enum values do.
+
+    Anything else is returned unchanged, for the caller to report.
+    """
+    if isinstance(value, str) and value not in ids:
+        key = fold(value)
+        for known in ids:
+            if fold(known) == key:
+                return known
+    return value
 
 
 def _day(value: object, what: str) -> date:

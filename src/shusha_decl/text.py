@@ -63,16 +63,27 @@ def _folded_chars(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def find_all(text: str, words: str) -> list[tuple[int, int]]:
-    """The spans of *text* where *words* occur, ignoring case and diacritics.
+def find_all(text: str, words: str, *, substring: bool = False) -> list[tuple[int, int]]:
+    """The spans of *text* where *words* occur, ignoring case and diacritics (as [`fold`][shusha_decl.text.fold] folds).
 
-    Matching is as [`fold`][shusha_decl.text.fold] folds.
+    Only whole words match (``"art"`` does not match in ``"parties"``) unless *substring* is true.
+    Each span is a ``(start, end)`` pair of character offsets into *text*.
     """
     haystack, origin = _folded_chars(text)
     needle = fold(words)
     spans, start = [], haystack.find(needle) if needle else -1
     while start >= 0:
         end = start + len(needle)
-        spans.append((origin[start], origin[end - 1] + 1))
-        start = haystack.find(needle, end)
+        if substring or _whole(haystack, needle, start, end):
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = haystack.find(needle, end)
+        else:
+            start = haystack.find(needle, start + 1)
     return spans
+
+
+def _whole(haystack: str, needle: str, start: int, end: int) -> bool:
+    """Whether *needle*, found at ``haystack[start:end]``, does not start or end inside a word."""
+    inside_before = start > 0 and haystack[start - 1].isalnum() and needle[0].isalnum()
+    inside_after = end < len(haystack) and haystack[end].isalnum() and needle[-1].isalnum()
+    return not inside_before and not inside_after
