@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 import attrs
 import pytest
@@ -151,18 +152,12 @@ def test_partial_dates_read_as_a_year_or_a_month() -> None:
 
 
 @pytest.mark.parametrize(
-    "page",
-    [
-        DECL._repr_html_(),
-        DECL.commitments._repr_html_(),
-        DECL.titles._repr_html_(),
-        DECL.get("para_9")._repr_html_(),
-        DECL.alliance._repr_html_(),
-    ],
+    "shown",
+    [DECL, DECL.commitments, DECL.titles, DECL.get("para_9"), DECL.alliance],
     ids=["declaration", "commitments", "titles", "unit", "alliance"],
 )
-def test_every_cell_is_left_aligned_and_wraps(page: str) -> None:
-    cells = [cell for row in _Table(page).rows for cell in row]
+def test_every_cell_is_left_aligned_and_wraps(shown: Any) -> None:
+    cells = [cell for row in _Table(shown._repr_html_()).rows for cell in row]
     assert cells
     for _, _, style in cells:
         assert "text-align:left" in style
