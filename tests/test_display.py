@@ -164,6 +164,13 @@ def test_every_cell_is_left_aligned_and_wraps(shown: Any) -> None:
         assert "white-space:pre-wrap" in style
 
 
+def test_ids_and_dates_are_not_broken_at_their_hyphens() -> None:
+    page = DECL.agreements._repr_html_()
+    assert '<span style="white-space:nowrap">1921-10-13</span>' in page
+    assert '<span style="white-space:nowrap">mutual-assistance-protocol-1994</span>' in page
+    assert ">Treaty of Kars<" in page  # text with spaces wraps at them
+
+
 HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> a < b & c'
 
 

@@ -50,17 +50,24 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _cell(value: Any) -> str:
-    """A value as a table cell's HTML: escaped text; lists joined by commas; a nested record as its table."""
+def _word(text: str) -> str:
+    """*text* escaped; one without spaces (an id, a date, a code) kept on one line, not broken at a hyphen."""
     from html import escape
 
+    if not text or any(c.isspace() for c in text):
+        return escape(text)
+    return f'<span style="white-space:nowrap">{escape(text)}</span>'
+
+
+def _cell(value: Any) -> str:
+    """A value as a table cell's HTML: escaped text; lists joined by commas; a nested record as its table."""
     if isinstance(value, tuple):
         if any(attrs.has(type(item)) and not hasattr(item, "first_day") for item in value):
             return "".join(map(_cell, value))
-        return escape(", ".join(map(_text, value)))
+        return ", ".join(_word(_text(item)) for item in value)
     if attrs.has(type(value)) and not hasattr(value, "first_day"):
         return record_html(value, caption=False)
-    return escape(_text(value))
+    return _word(_text(value))
 
 
 def html_table(records: Sequence[Any], caption: str) -> str:
