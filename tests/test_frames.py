@@ -61,6 +61,7 @@ def test_partial_dates_are_a_range_and_a_precision() -> None:
     assert list(events.columns[1:4]) == ["date_start", "date_end", "date_precision"]
     assert pd.api.types.is_datetime64_any_dtype(events["date_start"])
     assert pd.api.types.is_datetime64_any_dtype(events["date_end"])
+    assert events["date_start"].dtype == shusha_decl.to_frame("agreements")["signed_on"].dtype
     precision = events["date_precision"]
     assert precision.cat.ordered
     assert list(precision.cat.categories) == ["year", "month", "day"]

@@ -247,8 +247,9 @@ def data_frame(items: Sequence[Any], topics: Sequence[model.Topic], kind: type |
             at = frame.columns.get_loc(name)
             frame = frame.drop(columns=name)
             columns = {
-                f"{name}_start": pd.to_datetime([v and v.first_day() for v in values]),
-                f"{name}_end": pd.to_datetime([v and v.last_day() for v in values]),
+                # ISO strings, as the full dates are read, so that both get the same datetime64 unit
+                f"{name}_start": pd.to_datetime([v and v.first_day().isoformat() for v in values]),
+                f"{name}_end": pd.to_datetime([v and v.last_day().isoformat() for v in values]),
                 f"{name}_precision": pd.Categorical(
                     [v and v.precision for v in values], categories=PRECISIONS, ordered=True
                 ),
