@@ -62,7 +62,7 @@ def to_records(
 
     Args:
         collection: the name of a collection of *decl* (``"commitments"``, ``"agreements"``, ...; see
-            [`COLLECTIONS`][shusha_decl.export.COLLECTIONS]), or a result: a collection, a filter's
+            ``shusha_decl.export.COLLECTIONS``), or a result: a collection, a filter's
             result or a slice of one, the titles, the alliance, a list of records or a single record.
             The alliance gives one record per variable, with the variable's name under ``"variable"``.
         decl: the edition that a name refers to; the packaged one by default.
