@@ -231,7 +231,7 @@ def test_slices_and_filter_results_are_collections_of_the_same_kind_that_filter_
     assert DECL.commitments[0] == DECL.commitments[:1][0]
     assert type(shusha_decl.events(after="2022-01-31")) is shusha_decl.Events
     assert repr(energy) == "<Commitments: 3 (para_18__cmt_1, para_18__cmt_2, para_18__cmt_3)>"
-    assert "<td>para_18__cmt_2</td>" in energy._repr_html_()
+    assert ">para_18__cmt_2<" in energy._repr_html_()
 
 
 def test_records_put_together_by_hand_do_not_filter() -> None:

@@ -22,40 +22,38 @@ import pandas as pd
 
 import shusha_decl
 
-decl = shusha_decl.declaration()
-
 # 1. Commitments by topic category and modality: how binding is each area?
-long = shusha_decl.to_frame("commitments", explode="topics")
-category = {t.id: t.category for t in decl.topics}
-long["category"] = long["topics"].map(category)
-by_category = (
-    long.drop_duplicates(["id", "category"])  # a commitment counts once per category
-    .pivot_table(index="category", columns="modality", values="id", aggfunc="count", fill_value=0)
-    .reindex(columns=["undertaking", "endeavour", "declaration"], fill_value=0)
+by_area = shusha_decl.to_frame("commitments", explode="categories")  # a row per commitment and category
+by_category = pd.crosstab(by_area["categories"], by_area["modality"]).reindex(
+    columns=["undertaking", "endeavour", "declaration"], fill_value=0
 )
 by_category["total"] = by_category.sum(axis=1)
 print("Commitments by topic category and modality\n")
 print(by_category.sort_values("total", ascending=False).to_string())
 
 # 2. The most frequent topics among the undertakings, the firmest commitments.
+long = shusha_decl.to_frame("commitments", explode="topics")
 undertakings = long[long["modality"] == "undertaking"]
 print("\nTopics of the undertakings\n")
 print(undertakings["topics"].value_counts().to_string())
 
 # 3. A timeline of the events whose date is known: disputed dates in red, dates known only
 #    to the month or the year drawn hollow (at the first day they allow).
-events = shusha_decl.to_frame("events")
-dated = events[events["date"].notna()].copy()
-dated["when"] = pd.to_datetime(dated["date"], format="mixed")  # a partial date: its first day
+events = shusha_decl.to_frame("events")  # a date as its first and last day and its precision
+dated = events[events["date_start"].notna()].copy()
 dated["disputed"] = dated["readings"].map(len) > 1
-recent = dated[dated["when"] >= "2020-01-01"]
+recent = dated[dated["date_start"] >= "2020-01-01"]
 figure, axes = plt.subplots(figsize=(9, 5))
 for position, (_, event) in enumerate(recent.iterrows()):
     colour = "tab:red" if event["disputed"] else "tab:blue"
-    face = colour if len(event["date"]) == 10 else "white"
-    axes.plot(event["when"], position, "o", color=colour, markerfacecolor=face)
+    face = colour if event["date_precision"] == "day" else "white"
+    axes.plot(event["date_start"], position, "o", color=colour, markerfacecolor=face)
     axes.annotate(
-        event["title"], (event["when"], position), xytext=(6, -3), textcoords="offset points", fontsize=7
+        event["title"],
+        (event["date_start"], position),
+        xytext=(6, -3),
+        textcoords="offset points",
+        fontsize=7,
     )
 axes.set_yticks([])
 axes.set_xlim(right=pd.Timestamp("2028-01-01"))  # room for the labels

@@ -1,22 +1,73 @@
-"""How the declaration and its collections show themselves in notebooks: HTML tables.
+"""How the declaration, its collections and its records show themselves in notebooks: HTML tables.
 
-`html` is imported when HTML is drawn, not with this module.
+Every cell is escaped, and styled inline to be left-aligned and to wrap long text (notebook front ends
+right-align table cells, and some do not wrap them; inline styles survive their sanitisers).  The
+module imports nothing of ours, so that the records can use it; `html` is imported when HTML is drawn,
+not with this module.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
-#: The columns a table shows, when a record has them, after its id.
-_COLUMNS = ("date", "kind", "modality", "status", "topics", "acronym", "name", "title", "label", "text")
+import attrs
+
+_STYLE = ' style="text-align:left;vertical-align:top;white-space:pre-wrap"'
+
+#: The telling columns of each kind of record in a table of many, after its id; other kinds show every field.
+_COLUMNS = {
+    "Unit": ("kind", "num", "text"),
+    "Edit": ("unit", "kind", "before", "after"),
+    "Party": ("name", "short_name", "cow_code"),
+    "Signatory": ("person", "party"),
+    "Title": ("language", "text"),
+    "Commitment": ("modality", "actors", "topics", "text"),
+    "Topic": ("label", "category", "definition"),
+    "Agreement": ("title", "kind", "signed_on", "signed_at", "parties"),
+    "Organization": ("name", "acronym", "kind", "founded_on", "headquarters"),
+    "Place": ("name", "kind"),
+    "Person": ("name", "roles"),
+    "Quote": ("speaker", "kind", "text"),
+    "Source": ("title", "publisher", "published_on", "kind"),
+    "Event": ("date", "title", "concerns"),
+    "Claim": ("status", "made_by", "source", "text"),
+}
+
+
+def _text(value: Any) -> str:
+    """A value as a cell's text (before escaping); a date known to the month or year reads as such."""
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "first_day") and value.precision != "day":  # a PartialDate: "2011", "February 2022"
+        return str(value.year) if value.precision == "year" else str(value.first_day().strftime("%B %Y"))
+    return str(value)
+
+
+def _word(text: str) -> str:
+    """*text* escaped; one without spaces (an id, a date, a code) kept on one line, not broken at a hyphen."""
+    from html import escape
+
+    if not text or any(c.isspace() for c in text):
+        return escape(text)
+    return f'<span style="white-space:nowrap">{escape(text)}</span>'
 
 
 def _cell(value: Any) -> str:
-    """A field's value as a table cell's text (before escaping)."""
+    """A value as a table cell's HTML: escaped text; lists joined by commas; a nested record as its table."""
     if isinstance(value, tuple):
-        value = ", ".join(map(str, value))
-    return str(getattr(value, "value", "" if value is None else value))
+        if any(attrs.has(type(item)) and not hasattr(item, "first_day") for item in value):
+            return "".join(map(_cell, value))
+        return ", ".join(_word(_text(item)) for item in value)
+    if attrs.has(type(value)) and not hasattr(value, "first_day"):
+        return record_html(value, caption=False)
+    return _word(_text(value))
 
 
 def html_table(records: Sequence[Any], caption: str) -> str:
@@ -25,10 +76,11 @@ def html_table(records: Sequence[Any], caption: str) -> str:
 
     if not records:
         return f"<p><b>{escape(caption)}</b>: none</p>"
-    columns = ["id", *(c for c in _COLUMNS if hasattr(records[0], c))]
-    head = "".join(f"<th>{c}</th>" for c in columns)
+    kind = type(records[0])
+    columns = ["id", *_COLUMNS.get(kind.__name__, (a.name for a in attrs.fields(kind) if a.name != "id"))]
+    head = "".join(f"<th{_STYLE}>{c}</th>" for c in columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(_cell(getattr(r, c)))}</td>" for c in columns) + "</tr>"
+        "<tr>" + "".join(f"<td{_STYLE}>{_cell(getattr(r, c, None))}</td>" for c in columns) + "</tr>"
         for r in records
     )
     return (
@@ -37,9 +89,22 @@ def html_table(records: Sequence[Any], caption: str) -> str:
     )
 
 
+def record_html(record: Any, caption: bool = True) -> str:
+    """One record as a key/value table of its fields, under its kind and id: each record's `_repr_html_`."""
+    from html import escape
+
+    fields = [a.name for a in attrs.fields(type(record))]
+    rows = "".join(
+        f"<tr><th{_STYLE}>{name}</th><td{_STYLE}>{_cell(getattr(record, name))}</td></tr>" for name in fields
+    )
+    title = " ".join((type(record).__name__, *([record.id] if "id" in fields else [])))
+    head = f"<caption>{escape(title)}</caption>" if caption else ""
+    return f"<table>{head}<tbody>{rows}</tbody></table>"
+
+
 def summary_html(caption: str, rows: Iterable[tuple[str, str]]) -> str:
     """An HTML table of (label, value) rows under *caption*."""
     from html import escape
 
-    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    body = "".join(f"<tr><th{_STYLE}>{escape(k)}</th><td{_STYLE}>{escape(v)}</td></tr>" for k, v in rows)
     return f"<table><caption>{escape(caption)}</caption><tbody>{body}</tbody></table>"

@@ -327,6 +327,9 @@ class Titles(Mapping[str, model.Title]):
     def __repr__(self) -> str:
         return f"Titles({dict(self)!r})"
 
+    def _repr_html_(self) -> str:
+        return html_table(self.records, "Titles")
+
 
 # -- text search ------------------------------------------------------------------------------------------
 

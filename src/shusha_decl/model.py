@@ -22,10 +22,12 @@ import enum
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, get_args
 
 import attrs
 from attrs import field, frozen
+
+from .display import record_html
 
 _Day = date  # for annotations inside classes that have a field called ``date``
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
@@ -130,12 +132,6 @@ class Unit:
     kind: UnitKind
     num: int
     text: str = field(repr=_short_repr)
-
-    def _repr_html_(self) -> str:
-        """In a notebook: the whole text, led by the id."""
-        from html import escape
-
-        return f"<p><code>{escape(self.id)}</code> {escape(self.text)}</p>"
 
 
 @frozen(order=True)
@@ -565,3 +561,8 @@ def json_ready(value: Any) -> Any:
     if attrs.has(type(value)):
         return {a.name: json_ready(getattr(value, a.name)) for a in attrs.fields(type(value)) if a.init}
     return value
+
+
+# In a notebook every record shows itself as a key/value table of its fields, drawn by one function.
+for _kind in (*get_args(Record), Name, DateReading, Alliance, Coding, PartyValue, CowType):
+    _kind._repr_html_ = record_html

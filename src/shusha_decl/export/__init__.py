@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import typing
-from datetime import date
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from .. import model
 from ..edition import Declaration, Records, Titles
 from ..errors import shown
 from ..model import json_ready
@@ -30,35 +31,45 @@ COLLECTIONS = (
 )  # fmt: skip
 
 
-def _items(collection: str | Records[Any], decl: Declaration | None) -> list[Any]:
+_RECORDS = typing.get_args(model.Record)
+
+
+def _items(collection: Any, decl: Declaration | None) -> list[Any]:
     """The records of *collection* (the alliance as one row per variable)."""
-    if isinstance(collection, Records):
-        return list(collection)
-    if collection not in COLLECTIONS:
-        raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
-    decl = declaration() if decl is None else decl
-    if collection == "titles":
-        return list(decl.titles.records)
-    if collection == "alliance":  # one row per variable
+    if isinstance(collection, str):
+        if collection not in COLLECTIONS:
+            raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
+        decl = declaration() if decl is None else decl
+        collection = decl.titles if collection == "titles" else getattr(decl, collection)
+    if isinstance(collection, Titles):
+        return list(collection.records)
+    if isinstance(collection, model.Alliance):  # one row per variable
         return [
-            {"variable": field.name, **json_ready(getattr(decl.alliance, field.name))}
-            for field in attrs.fields(type(decl.alliance))
+            {"variable": field.name, **json_ready(getattr(collection, field.name))}
+            for field in attrs.fields(model.Alliance)
         ]
-    return list(getattr(decl, collection))
+    if isinstance(collection, _RECORDS):
+        return [collection]
+    if isinstance(collection, Iterable):
+        return list(collection)
+    raise TypeError(f"expected a collection, its name or a record, not {collection!r}")
 
 
-def to_records(collection: str | Records[Any], decl: Declaration | None = None) -> list[dict[str, Any]]:
-    """A collection as dicts of JSON types (dates as ISO strings, enums as values), for pandas or CSV.
+def to_records(
+    collection: str | Iterable[Any] | model.Record | model.Alliance, decl: Declaration | None = None
+) -> list[dict[str, Any]]:
+    """Any collection or result as dicts of JSON types (dates as ISO strings, enums as values), for CSV.
 
     Args:
         collection: the name of a collection of *decl* (``"commitments"``, ``"agreements"``, ...; see
-            [`COLLECTIONS`][shusha_decl.export.COLLECTIONS]), or a collection itself, such as a filter's
-            result.
-            ``"alliance"`` gives one record per variable, with the variable's name under ``"variable"``.
+            [`COLLECTIONS`][shusha_decl.export.COLLECTIONS]), or a result: a collection, a
+            filter's result or a slice of one, the titles, the alliance, a list of records or a single record.
+            The alliance gives one record per variable, with the variable's name under ``"variable"``.
         decl: the edition that a name refers to; the packaged one by default.
 
     Raises:
         ValueError: *collection* is not the name of a collection (the message lists the valid names).
+        TypeError: *collection* is neither a name, nor records, nor a record.
     """
     return [json_ready(item) for item in _items(collection, decl)]
 
@@ -154,39 +165,50 @@ def _text(decl: Declaration, fmt: str) -> str:
 
 
 def to_frame(
-    collection: str | Records[Any], decl: Declaration | None = None, *, explode: str | None = None
+    collection: str | Iterable[Any] | model.Record | model.Alliance,
+    decl: Declaration | None = None,
+    *,
+    explode: str | None = None,
 ) -> Any:
-    """A collection as a `pandas.DataFrame` (needs the ``pandas`` extra).
+    """Any collection or result as a `pandas.DataFrame` (needs the ``pandas`` extra).
 
-    *collection* and *decl* are as for [`to_records`][shusha_decl.to_records].  Dates are ``datetime64``
-    columns (partial dates stay strings), list fields stay lists, and ``explode="topics"`` (or any list
-    column) gives one row per value instead: a long table.
+    *collection* and *decl* are as for [`to_records`][shusha_decl.to_records]; the columns are the
+    records' fields, typed for analysis:
+
+    - full dates are ``datetime64`` columns;
+    - a partial date field (``Event.date``, ``Source.published_on``) becomes three columns:
+      ``<field>_start`` and ``<field>_end``, the first and the last day it allows (``datetime64``), and
+      ``<field>_precision``, an ordered categorical ``year`` < ``month`` < ``day``;
+    - enum fields are categoricals whose categories are every value of the vocabulary, ordered where
+      the codebook ranks them: ``modality`` from the weakest, ``declaration`` < ``endeavour`` <
+      ``undertaking``, and the alliance coding's ``confidence``, ``low`` < ``medium`` < ``high``; the
+      others (kinds, claim status) are unordered;
+    - list fields hold Python lists; nested records (readings, former names) JSON-ready dicts;
+    - commitments get a ``categories`` column after ``topics``: the topic categories of their topics,
+      each once, in the vocabulary's order, from the topics of the collection's declaration.
+
+    ``explode="topics"`` (or any list column, such as ``"categories"``) gives one row per value instead: a
+    long table, such as one row per commitment and category.
 
     Raises:
-        ImportError: pandas is not installed (``pip install "shusha-decl[pandas]"``).
+        ImportError: pandas is not installed (``pip install ".[pandas]"`` from a checkout).
         ValueError: an unknown collection, or *explode* is not a list column of it.
+        TypeError: *collection* is neither a name, nor records, nor a record.
     """
     try:
-        import pandas as pd
+        import pandas  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError('to_frame needs pandas: pip install "shusha-decl[pandas]"') from exc
-    items = _items(collection, decl)
-    records = [json_ready(item) for item in items]
-    frame = pd.DataFrame.from_records(records)
-    for column in _date_columns(items):
-        frame[column] = pd.to_datetime(frame[column])
+        raise ImportError('to_frame needs pandas: pip install ".[pandas]"') from exc
+    from .tables import data_frame
+
+    own = collection.__dict__["_declaration"] if isinstance(collection, Records) else None
+    topics = (own or decl or declaration()).topics  # for the commitments' categories
+    kind = model.Coding if collection == "alliance" or isinstance(collection, model.Alliance) else None
+    frame = data_frame(_items(collection, decl), topics, kind)
     if explode is not None:
-        lists = [c for c in frame.columns if records and isinstance(records[0][c], list)]
+        lists = [c for c in frame.columns if len(frame) and isinstance(frame[c].iloc[0], list)]
         if explode not in lists:
             what = collection if isinstance(collection, str) else type(collection).__name__
             raise ValueError(f"cannot explode {explode!r}; list columns of {what}: {', '.join(lists)}")
         frame = frame.explode(explode, ignore_index=True)
     return frame
-
-
-def _date_columns(records: list[Any]) -> list[str]:
-    """The fields of *records* that hold full dates (``date`` fields, not partial dates)."""
-    if not records or not attrs.has(type(records[0])):
-        return []
-    hints = typing.get_type_hints(type(records[0]))
-    return [f.name for f in attrs.fields(type(records[0])) if hints[f.name] in (date, date | None)]

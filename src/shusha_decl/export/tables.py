@@ -1,4 +1,7 @@
-"""CSV tables and a Frictionless Data Package.
+"""Tables: data frames, CSV tables and a Frictionless Data Package.
+
+[`data_frame`][shusha_decl.export.tables.data_frame] builds what
+[`to_frame`][shusha_decl.to_frame] returns (pandas is imported when it is called).
 
 One CSV file per collection, with list and nested fields as JSON in their cell (Table Schema type ``array``),
 plus long tables for the commitments' topics, actors and mentions.
@@ -16,6 +19,7 @@ import json
 import os
 import pathlib
 import types
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -209,3 +213,67 @@ def to_datapackage(
     descriptor = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode()
     root = write_files(directory, {**_csv_files(decl), "datapackage.json": descriptor}, overwrite=overwrite)
     return root / "datapackage.json"
+
+
+#: The enums whose values the codebook ranks, from the lowest: the order of their categoricals in frames.
+ORDERED = {
+    model.Modality: ("declaration", "endeavour", "undertaking"),  # step 3 of the modality rules
+    model.Confidence: ("low", "medium", "high"),
+}
+#: The precisions of a partial date, from the coarsest.
+PRECISIONS = ("year", "month", "day")
+
+
+def _optional_of(hint: Any) -> Any:
+    """The type inside ``X | None``, or *hint* itself."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return next(a for a in get_args(hint) if a is not type(None))
+    return hint
+
+
+def data_frame(items: Sequence[Any], topics: Sequence[model.Topic], kind: type | None = None) -> Any:
+    """A `pandas.DataFrame` of *items*, with the column types [`to_frame`][shusha_decl.to_frame] promises.
+
+    Args:
+        items: records of one class (or rows of the alliance coding, as dicts).
+        topics: the topic vocabulary that gives the commitments' categories.
+        kind: the class whose field types type the columns; by default the class of the items.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records([model.json_ready(item) for item in items])
+    kinds = {type(item) for item in items}
+    kind = kind or (kinds.pop() if len(kinds) == 1 else None)
+    if kind is None or not attrs.has(kind):
+        return frame
+    hints = get_type_hints(kind)
+    for name in [f.name for f in attrs.fields(kind)]:
+        hint = _optional_of(hints[name])
+        if hint is date:
+            frame[name] = pd.to_datetime(frame[name])
+        elif hint is model.PartialDate:
+            values = [getattr(item, name) for item in items]
+            at = frame.columns.get_loc(name)
+            frame = frame.drop(columns=name)
+            columns = {
+                # ISO strings, as the full dates are read, so that both get the same datetime64 unit
+                f"{name}_start": pd.to_datetime([v and v.first_day().isoformat() for v in values]),
+                f"{name}_end": pd.to_datetime([v and v.last_day().isoformat() for v in values]),
+                f"{name}_precision": pd.Categorical(
+                    [v and v.precision for v in values], categories=PRECISIONS, ordered=True
+                ),
+            }
+            for offset, (column, value) in enumerate(columns.items()):
+                frame.insert(at + offset, column, value)
+        elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+            order = ORDERED.get(hint, tuple(m.value for m in hint))
+            frame[name] = pd.Categorical(frame[name], categories=order, ordered=hint in ORDERED)
+    if kind is model.Commitment:
+        category = {t.id: t.category for t in topics}
+        vocabulary = [t.id for t in topics if t.category is None]
+        frame.insert(
+            frame.columns.get_loc("topics") + 1,
+            "categories",
+            [[c for c in vocabulary if c in {category.get(t) for t in item.topics}] for item in items],
+        )
+    return frame
