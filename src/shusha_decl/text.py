@@ -64,7 +64,9 @@ def _folded_chars(text: str) -> tuple[str, list[int]]:
 
 
 def find_all(text: str, words: str, *, substring: bool = False) -> list[tuple[int, int]]:
-    """The spans of *text* where *words* occur, ignoring case and diacritics (as [`fold`][shusha_decl.text.fold] folds).
+    """The spans of *text* where *words* occur, ignoring case and diacritics.
+
+    Matching is as [`fold`][shusha_decl.text.fold] folds.
 
     Only whole words match (``"art"`` does not match in ``"parties"``) unless *substring* is true.
     Each span is a ``(start, end)`` pair of character offsets into *text*.
