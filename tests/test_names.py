@@ -140,10 +140,11 @@ def test_the_party_keeps_the_declarations_name_and_dates_its_later_names() -> No
     turkey = DECL.get("TR")
     assert isinstance(turkey, shusha_decl.Party)
     assert (turkey.name, turkey.short_name) == ("Republic of Turkey", "Turkey")
-    assert turkey.aliases == ("Türkiye Cumhuriyeti",)  # the Turkish name, not a later English one
+    # The Turkish names are timeless aliases (the declaration's Turkish title uses them); the English name the
+    # United Nations uses from 1 June 2022 is a later name.
+    assert turkey.aliases == ("Türkiye", "Türkiye Cumhuriyeti")
     assert [(n.name, n.acronym, n.date) for n in turkey.later_names] == [
         ("Republic of Türkiye", None, shusha_decl.PartialDate(2022, 6, 1)),
-        ("Türkiye", None, shusha_decl.PartialDate(2022, 6, 1)),
     ]
     sources = [DECL.get(source_id) for source_id in turkey.later_names[0].sources]
     assert [(s.publisher, str(s.published_on)) for s in sources] == [  # type: ignore[union-attr]
@@ -160,5 +161,5 @@ def test_search_names_finds_turkey_by_its_later_name() -> None:
 
 def test_the_party_table_carries_the_later_names() -> None:
     rows = {row["id"]: row for row in shusha_decl.to_records("parties")}
-    assert [n["name"] for n in rows["TR"]["later_names"]] == ["Republic of Türkiye", "Türkiye"]
+    assert [n["name"] for n in rows["TR"]["later_names"]] == ["Republic of Türkiye"]
     assert rows["TR"]["later_names"][0]["date"] == "2022-06-01"

@@ -235,8 +235,9 @@ class PlaceKind(str, enum.Enum):
 class Party:
     """A party to the declaration; ``id`` is its ISO 3166-1 alpha-2 code.
 
-    ``name`` and ``short_name`` are the names the declaration uses; ``later_names`` are those the party
-    took after it was signed (the Republic of Türkiye, from 2022), each with its date and sources.
+    ``name`` and ``short_name`` are the names the declaration uses (in English); ``later_names`` are the
+    English names in use after it was signed (the Republic of Türkiye, from 2022), each with its date and
+    sources; ``aliases`` are other names and spellings, in any language and at any time.
     """
 
     id: str
