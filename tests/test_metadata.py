@@ -61,8 +61,14 @@ def test_citation_cff_is_valid_cff_1_2_0(citation: dict[str, object]) -> None:
 
 
 def test_citation_cff_states_the_package_version_and_licences(citation: dict[str, object]) -> None:
+    """One licence per work: CFF 1.2.0 reads a list of licences as a choice between them (OR)."""
     assert citation["version"] == shusha_decl.__version__
-    assert citation["license"] == [version.CODE_LICENSE, version.DATA_LICENSE]
+    assert citation["type"] == "software"
+    assert citation["license"] == version.CODE_LICENSE  # the software; the dataset is the preferred citation
+    message = citation["message"]
+    assert isinstance(message, str)
+    assert "the code is MIT; this project's data is CC BY 4.0" in message
+    assert "the declaration's text is not licensed by this project" in message
 
 
 def test_citation_cff_prefers_the_dataset_at_its_data_version(citation: dict[str, object]) -> None:
