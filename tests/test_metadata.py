@@ -103,6 +103,23 @@ def test_datapackage_declares_the_data_licence_and_the_text_status(tmp_path: Pat
     assert package.version == shusha_decl.__version__
 
 
+def test_datapackage_says_which_columns_its_licence_does_not_cover(tmp_path: Path) -> None:
+    """The package's licence covers every resource: those holding text it does not cover say so, by column."""
+    frictionless = pytest.importorskip("frictionless")
+    package = frictionless.Package(str(write(DECL, "datapackage", tmp_path)))
+    assert package.licenses[0]["name"] == version.DATA_LICENSE
+    described = {r.name: r.description for r in package.resources if r.description}
+    assert described.keys() == {"units", "edits", "titles", "commitments", "quotes", "claims"}
+    assert all(not r.licenses for r in package.resources)  # none names a licence the text lacks
+    for name in ("units", "titles", "commitments", "quotes"):
+        assert package.get_resource(name).schema.has_field("text")
+        assert described[name].startswith("The column `text` holds the declaration's text, which")
+        assert version.TEXT_RIGHTS in described[name]
+    assert described["edits"].startswith("The columns `before` and `after` hold the declaration's text")
+    assert "each claim quoted as its source (the column `source`) has it" in described["claims"]
+    assert all(d.endswith("The other columns are under the package's licence.") for d in described.values())
+
+
 @pytest.fixture(scope="module")
 def graph() -> object:
     rdflib = pytest.importorskip("rdflib")
