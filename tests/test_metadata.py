@@ -61,8 +61,14 @@ def test_citation_cff_is_valid_cff_1_2_0(citation: dict[str, object]) -> None:
 
 
 def test_citation_cff_states_the_package_version_and_licences(citation: dict[str, object]) -> None:
+    """One licence per work: CFF 1.2.0 reads a list of licences as a choice between them (OR)."""
     assert citation["version"] == shusha_decl.__version__
-    assert citation["license"] == [version.CODE_LICENSE, version.DATA_LICENSE]
+    assert citation["type"] == "software"
+    assert citation["license"] == version.CODE_LICENSE  # the software; the dataset is the preferred citation
+    message = citation["message"]
+    assert isinstance(message, str)
+    assert "the code is MIT; this project's data is CC BY 4.0" in message
+    assert "the declaration's text is not licensed by this project" in message
 
 
 def test_citation_cff_prefers_the_dataset_at_its_data_version(citation: dict[str, object]) -> None:
@@ -95,6 +101,23 @@ def test_datapackage_declares_the_data_licence_and_the_text_status(tmp_path: Pat
     ]
     assert version.TEXT_RIGHTS in (package.description or "")
     assert package.version == shusha_decl.__version__
+
+
+def test_datapackage_says_which_columns_its_licence_does_not_cover(tmp_path: Path) -> None:
+    """The package's licence covers every resource: those holding text it does not cover say so, by column."""
+    frictionless = pytest.importorskip("frictionless")
+    package = frictionless.Package(str(write(DECL, "datapackage", tmp_path)))
+    assert package.licenses[0]["name"] == version.DATA_LICENSE
+    described = {r.name: r.description for r in package.resources if r.description}
+    assert described.keys() == {"units", "edits", "titles", "commitments", "quotes", "claims"}
+    assert all(not r.licenses for r in package.resources)  # none names a licence the text lacks
+    for name in ("units", "titles", "commitments", "quotes"):
+        assert package.get_resource(name).schema.has_field("text")
+        assert described[name].startswith("The column `text` holds the declaration's text, which")
+        assert version.TEXT_RIGHTS in described[name]
+    assert described["edits"].startswith("The columns `before` and `after` hold the declaration's text")
+    assert "each claim quoted as its source (the column `source`) has it" in described["claims"]
+    assert all(d.endswith("The other columns are under the package's licence.") for d in described.values())
 
 
 @pytest.fixture(scope="module")

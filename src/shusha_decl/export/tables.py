@@ -64,6 +64,15 @@ _FOREIGN = {
     "category": "topics",
 }
 _PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+#: The columns whose text the package's licence does not cover: the declaration's, and the press's (claims).
+NOT_LICENSED = {
+    "units": ("text",),
+    "edits": ("before", "after"),
+    "titles": ("text",),
+    "commitments": ("text",),
+    "quotes": ("text",),
+    "claims": ("text",),
+}
 
 
 def _field(name: str, hint: Any) -> dict[str, Any]:
@@ -164,10 +173,29 @@ def _alliance_schema() -> dict[str, Any]:
     return {"fields": fields, "primaryKey": "variable"}
 
 
+def _text_status(name: str) -> str:
+    """A resource's description: which of its columns the package's licence does not cover, and why."""
+    columns = NOT_LICENSED[name]
+    listed = " and ".join(f"`{c}`" for c in columns)
+    holds = f"The columns {listed} hold" if len(columns) > 1 else f"The column {listed} holds"
+    if name == "claims":
+        status = (
+            f"{holds} each claim quoted as its source (the column `source`) has it, which the package's "
+            "licence does not cover: this project claims no rights in it."
+        )
+    else:
+        status = f"{holds} the declaration's text, which the package's licence does not cover."
+        status += f" {version.TEXT_RIGHTS}"
+    return f"{status} The other columns are under the package's licence."
+
+
 def to_datapackage(
     decl: Declaration, directory: str | os.PathLike[str], *, overwrite: bool = False
 ) -> pathlib.Path:
     """Write the CSV tables and a Frictionless ``datapackage.json`` describing them; return its path.
+
+    The package's licence is this project's data licence (CC BY 4.0); the resources holding the declaration's
+    text or the press's claims say in their ``description`` which columns it does not cover.
 
     Raises:
         FileExistsError: a file of that name is there and *overwrite* is false; nothing is written.
@@ -207,6 +235,9 @@ def to_datapackage(
             for name, schema in schemas.items()
         ],
     }
+    for resource in package["resources"]:  # the package's licence does not cover the text they hold
+        if resource["name"] in NOT_LICENSED:
+            resource["description"] = _text_status(resource["name"])
     for resource in package["resources"]:  # foreign keys name resources as written
         for key in resource["schema"].get("foreignKeys", []):
             key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
