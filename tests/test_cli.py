@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import csv
+import importlib.util
 import inspect
 import io
 import json
@@ -16,6 +18,7 @@ import attrs
 import pytest
 
 import shusha_decl
+import shusha_decl.cli
 
 SCRIPT = Path(sys.executable).parent / "shusha-decl"
 
@@ -409,3 +412,59 @@ def test_shell_completion_without_shtab_says_what_to_install() -> None:
     assert "needs shtab" in result.stderr
     assert "completion extra" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("listing", list(shusha_decl.cli.LISTINGS))
+def test_every_listing_fits_80_columns_with_every_word_whole(listing: str) -> None:
+    """At 80 columns no line is longer, and cells wrap between words, never inside one (or an id)."""
+    wide = ok(listing, columns=1000).splitlines()  # one line per row: every cell whole
+    words = collections.Counter(" ".join(wide[2:]).split())
+    narrow = ok(listing, columns=80).splitlines()
+    assert max(map(len, narrow)) <= 80
+    assert narrow[0].split() == wide[0].split()
+    assert collections.Counter(" ".join(narrow[2:]).split()) == words
+    # narrower than the longest words, lines grow longer than the terminal rather than break a word
+    assert collections.Counter(" ".join(ok(listing, columns=40).splitlines()[2:]).split()) == words
+
+
+def test_version_validate_and_completion_do_not_read_the_packaged_edition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edition = shusha_decl.dump(shusha_decl.declaration(), tmp_path / "edition")
+
+    def unreadable() -> shusha_decl.Declaration:
+        raise shusha_decl.DataError("the packaged edition cannot be read")
+
+    monkeypatch.setattr(shusha_decl.cli, "declaration", unreadable)
+    with pytest.raises(SystemExit) as exit_:
+        shusha_decl.cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith(f"shusha-decl {shusha_decl.__version__} ")
+    assert shusha_decl.cli.main(["validate", str(edition)]) == 0
+    assert capsys.readouterr().out.startswith(f"{edition}: valid (")
+    if importlib.util.find_spec("shtab"):
+        assert shusha_decl.cli.main(["--print-completion", "bash"]) == 0
+        assert "--substring" in capsys.readouterr().out
+    assert shusha_decl.cli.main(["commitments"]) == 2  # a command that needs it says why, without a traceback
+    assert "the packaged edition cannot be read" in capsys.readouterr().err
+
+
+def test_the_sources_of_claims_come_from_one_place() -> None:
+    claims = shusha_decl.declaration().claims
+    assert claims.cited == tuple(sorted({c.source for c in claims}))
+    assert claims(status="not-in-text").cited == tuple(
+        sorted({c.source for c in claims(status="not-in-text")})
+    )
+    with pytest.raises(shusha_decl.UnknownNameError, match=", ".join(claims.cited)):
+        claims(source="nowhere")
+
+
+def test_show_of_an_id_that_is_also_a_listing_says_where_the_listing_is() -> None:
+    topic = ok("show", "alliance")
+    assert topic.startswith("Topic alliance\n")
+    assert " ".join(topic.split()).endswith(
+        "(shusha-decl alliance lists this project's coding of the declaration as an alliance"
+        " (ATOP variables))"
+    )
+    assert "shusha-decl para_9 lists" not in ok("show", "para_9")
+    assert json.loads(ok("show", "alliance", "--json"))[0]["id"] == "alliance"  # data stays data

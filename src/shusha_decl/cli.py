@@ -52,10 +52,11 @@ exit status (every subcommand):
 
 #: Each listing: the filter class of its collection (whose arguments are its options, ``--signed-after``)
 #: or ``None`` for a collection listed whole, its table columns, and its help.
+#: Fewer columns than a notebook table (display), long text last: a row fits 80 columns with words whole.
 LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
     "commitments": (Commitments, ("id", "modality", "topics", "text"), "the coded commitments"),
     "agreements": (Agreements, ("id", "kind", "signed_on", "title"), "the agreements it refers to"),
-    "organizations": (Organizations, ("id", "kind", "acronym", "name"), "the organisations it names"),
+    "organizations": (Organizations, ("id", "kind", "name"), "the organisations it names"),
     "events": (Events, ("date", "id", "title"), "its history"),
     "claims": (Claims, ("id", "status", "source", "text"), "press claims, checked against the text"),
     "parties": (None, ("id", "short_name", "name"), "the two parties"),
@@ -95,12 +96,13 @@ def _classes(hint: Any) -> set[Any]:
     return {hint} if not arguments else set().union(*map(_classes, arguments))
 
 
-def _values_help(hint: Any, decl: Declaration) -> str:
+def _values_help(hint: Any) -> str:
     """What an option typed *hint* accepts, with the valid values where there are few."""
     kinds = _classes(hint)
     enums = [kind for kind in _ENUMS if kind in kinds]
     if enums:
         return "one of: " + ", ".join(member.value for member in enums[0])
+    decl = declaration()
     if Declaration in kinds:
         return f"{decl.id}, any record id, or an entity's name (see lookup)"
     if model.Unit in kinds:
@@ -114,18 +116,35 @@ def _values_help(hint: Any, decl: Declaration) -> str:
     if model.Party in kinds:
         return "a party, by id or name: " + ", ".join(f"{p.id} ({p.short_name})" for p in decl.parties)
     if model.Source in kinds:
-        return "a source id: " + ", ".join(sorted({c.source for c in decl.claims}))
+        return "a source id: " + ", ".join(decl.claims.cited)
     return "a part of the text, ignoring case and diacritics"
 
 
+class _Filter(argparse._AppendAction):
+    """An option of a filter, typed *hint*: given twice, it matches either value."""
+
+    def __init__(self, *args: Any, hint: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hint = hint
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help as argparse writes it, but ids such as ``defense-and-security`` are not broken at a hyphen."""
+    """Help as argparse writes it, but ids such as ``defense-and-security`` are not broken at a hyphen.
+
+    The valid values of a filter's option are read from the data only here, when its help is shown, so that
+    ``--version`` or ``validate`` work even when the packaged edition cannot be read.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if isinstance(action, _Filter):
+            return _values_help(action.hint).replace("%", "%%") + f"; {action.help}"
+        return action.help
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return textwrap.wrap(text, width, break_on_hyphens=False)
 
 
-def _parser(decl: Declaration) -> argparse.ArgumentParser:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shusha-decl",
         description="The Shusha Declaration on Allied Relations (Azerbaijan-Turkey, 15 June 2021) as data.",
@@ -149,9 +168,8 @@ def _parser(decl: Declaration) -> argparse.ArgumentParser:
             if hint == Day | None:  # a date: one value
                 listing.add_argument(option, dest=keyword, metavar="YYYY-MM-DD")
             else:
-                values = _values_help(hint, decl).replace("%", "%%")
                 listing.add_argument(
-                    option, dest=keyword, action="append", help=f"{values}; repeat to match any"
+                    option, dest=keyword, action=_Filter, hint=hint, help="repeat to match any"
                 )
         _add_output_options(listing)
     show = add("show", help="print the declaration as text, or one record by id")
@@ -202,46 +220,44 @@ def _width() -> int:
 
 
 def _cell(value: Any) -> str:
-    """A JSON-ready value for a person: lists of plain values joined by commas, objects as JSON."""
-    if value is None:
-        return ""
+    """A JSON-ready value for a person: a list of plain values joined by commas, the rest as in a CSV cell."""
+    from .export.tables import csv_cell
+
     if isinstance(value, list) and not any(isinstance(item, (list, dict)) for item in value):
         return ", ".join(map(str, value))
-    if isinstance(value, (list, dict)):
-        import json
-
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return csv_cell(value)
 
 
 def _fit(natural: list[int], least: list[int], room: int) -> list[int]:
-    """Column widths within *room* characters, from each column's *natural* and *least* widths.
+    """Column widths within *room* characters, from each column's *natural* width and its longest word.
 
-    The last column (the text) narrows first, down to two fifths of the room; then the middle ones,
-    widest first, down to their longest word; then the last again.  The first (the id) keeps its width.
+    The last column (the text) narrows first, down to two fifths of the room; then the others, widest
+    first; then the last again.  No column narrows below its longest word, so no word (or id) is broken:
+    when the longest words do not fit, the table is wider than *room*.
     """
     widths = list(natural)
 
     def narrowed(i: int, floor: int) -> int:
         return max(widths[i] - max(sum(widths) - room, 0), floor)
 
-    widths[-1] = narrowed(-1, min(natural[-1], room * 2 // 5))
-    for i in sorted(range(1, len(widths) - 1), key=widths.__getitem__, reverse=True):
+    widths[-1] = narrowed(-1, max(min(natural[-1], room * 2 // 5), least[-1]))
+    for i in sorted(range(len(widths) - 1), key=widths.__getitem__, reverse=True):
         widths[i] = narrowed(i, least[i])
     widths[-1] = narrowed(-1, least[-1])
     return widths
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
-    """An aligned table that fits the terminal; cells too long for their column wrap onto more lines."""
+    """An aligned table that fits the terminal; cells too long for their column wrap between words."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     natural = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     words = [max([len(c), *(len(w) for r in cells for w in r[i].split())]) for i, c in enumerate(columns)]
-    widths = _fit(natural, [*words[:-1], len(columns[-1])], _width() - 2 * (len(columns) - 1))
+    widths = _fit(natural, words, _width() - 2 * (len(columns) - 1))
     lines = []
     for values in [list(columns), ["-" * w for w in widths], *cells]:
         wrapped = [
-            textwrap.wrap(v, w, break_on_hyphens=False) or [""] for v, w in zip(values, widths, strict=True)
+            textwrap.wrap(v, w, break_long_words=False, break_on_hyphens=False) or [""]
+            for v, w in zip(values, widths, strict=True)
         ]
         for k in range(max(map(len, wrapped))):
             parts = [
@@ -277,7 +293,8 @@ def _fill(text: str, **options: Any) -> str:
 # -- commands --------------------------------------------------------------------------------------
 
 
-def _listing(args: argparse.Namespace, decl: Declaration) -> str | None:
+def _listing(args: argparse.Namespace) -> str | None:
+    decl = declaration()
     collection, columns, _ = LISTINGS[args.command]
     if collection is None:
         rows = to_records(args.command, decl)
@@ -287,7 +304,8 @@ def _listing(args: argparse.Namespace, decl: Declaration) -> str | None:
     return _render(rows, columns, args.output) if rows else None
 
 
-def _show(args: argparse.Namespace, decl: Declaration) -> str | None:
+def _show(args: argparse.Namespace) -> str | None:
+    decl = declaration()
     if args.id is None:
         if args.output:
             return _render(to_records("units", decl), ("id", "kind", "text"), args.output)
@@ -304,10 +322,17 @@ def _show(args: argparse.Namespace, decl: Declaration) -> str | None:
     fields = [
         _fill(f"{key}: {_cell(value)}", subsequent_indent="  ") for key, value in row.items() if key != "text"
     ]
-    return "\n".join([f"{type(record).__name__} {record.id}", *fields, *([_fill(text)] if text else [])])
+    # An id that is also a listing's name (the topic "alliance"): say where the listing is.
+    hint = (
+        [_fill(f"(shusha-decl {record.id} lists {LISTINGS[record.id][2]})")] if record.id in LISTINGS else []
+    )
+    return "\n".join(
+        [f"{type(record).__name__} {record.id}", *fields, *([_fill(text)] if text else []), *hint]
+    )
 
 
-def _lookup(args: argparse.Namespace, decl: Declaration) -> str | None:
+def _lookup(args: argparse.Namespace) -> str | None:
+    decl = declaration()
     try:
         entity = decl.lookup(args.name)
     except UnknownNameError as exc:
@@ -334,7 +359,8 @@ def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "\n".join(lines)
 
 
-def _search(args: argparse.Namespace, decl: Declaration) -> str | None:
+def _search(args: argparse.Namespace) -> str | None:
+    decl = declaration()
     found = decl.search(args.words, substring=args.substring)
     if not found:
         return None
@@ -357,7 +383,8 @@ def _search(args: argparse.Namespace, decl: Declaration) -> str | None:
     )
 
 
-def _export(args: argparse.Namespace, decl: Declaration) -> str | None:
+def _export(args: argparse.Namespace) -> str | None:
+    decl = declaration()
     from .export import FORMATS, write
 
     to_stdout = args.output == "-"
@@ -371,7 +398,7 @@ def _export(args: argparse.Namespace, decl: Declaration) -> str | None:
     return str(result).rstrip("\n")
 
 
-def _validate(args: argparse.Namespace, _: Declaration | None) -> str | None:
+def _validate(args: argparse.Namespace) -> str | None:
     from .loader import read_edition
 
     edition = read_edition(args.path)
@@ -388,7 +415,7 @@ def _completion(parser: argparse.ArgumentParser, shell: str) -> str:
     return str(shtab.complete(parser, shell)).rstrip("\n")
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Any], str | None]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], str | None]] = {
     **dict.fromkeys(LISTINGS, _listing),
     "show": _show,
     "lookup": _lookup,
@@ -401,15 +428,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Any], str | None]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     try:
-        decl = declaration()  # the option's help lists the valid values from the data
-        parser = _parser(decl)
+        parser = _parser()
         args = parser.parse_args(argv)
         if args.print_completion:
             text: str | None = _completion(parser, args.print_completion)
         elif args.command is None:
             parser.error("give a COMMAND (or --help)")
         else:
-            text = COMMANDS[args.command](args, decl)
+            text = COMMANDS[args.command](args)
     except NothingFoundError as exc:
         print(f"shusha-decl: {exc}", file=sys.stderr)
         return 1

@@ -282,14 +282,19 @@ class Claims(Records[model.Claim]):
             statuses = {_member(model.ClaimStatus, value, "claim status") for value in _values(status)}
             found = [c for c in found if c.status in statuses]
         if source is not None:
-            cited = {c.source for c in self.declaration.claims}
+            cited = set(self.declaration.claims.cited)
             sources = {v.id if isinstance(v, model.Source) else _id_in(v, cited) for v in _values(source)}
             unknown = sorted(map(repr, sources - cited))
             if unknown:
-                valid = ", ".join(sorted(cited))
+                valid = ", ".join(self.declaration.claims.cited)
                 raise UnknownNameError(f"no claim cites the source {unknown[0]}; sources of claims: {valid}")
             found = [c for c in found if c.source in sources]
         return self._kept(found)
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """The ids of the sources these claims cite, sorted: the values ``source`` accepts."""
+        return tuple(sorted({c.source for c in self}))
 
 
 def _title_records(titles: Iterable[model.Title]) -> tuple[model.Title, ...]:
