@@ -70,23 +70,78 @@ def _cell(value: Any) -> str:
     return _word(_text(value))
 
 
-def html_table(records: Sequence[Any], caption: str) -> str:
-    """An HTML table of *records*: the id and the telling columns, text in full."""
+def _grid(caption: str, head: Sequence[str], rows: Iterable[Iterable[str]]) -> str:
+    """An HTML table under *caption*: a header of *head* and *rows* of cells already in HTML."""
     from html import escape
 
+    heads = "".join(f"<th{_STYLE}>{escape(c)}</th>" for c in head)
+    body = "".join("<tr>" + "".join(f"<td{_STYLE}>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (
+        f"<table><caption>{escape(caption)}</caption>"
+        f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _none(caption: str) -> str:
+    from html import escape
+
+    return f"<p><b>{escape(caption)}</b>: none</p>"
+
+
+def html_table(records: Sequence[Any], caption: str) -> str:
+    """An HTML table of *records*: the id and the telling columns, text in full."""
     if not records:
-        return f"<p><b>{escape(caption)}</b>: none</p>"
+        return _none(caption)
     kind = type(records[0])
     columns = ["id", *_COLUMNS.get(kind.__name__, (a.name for a in attrs.fields(kind) if a.name != "id"))]
-    head = "".join(f"<th{_STYLE}>{c}</th>" for c in columns)
+    rows = ([_cell(getattr(r, c, None)) for c in columns] for r in records)
+    return _grid(f"{caption} ({len(records)})", columns, rows)
+
+
+def entities_html(entities: Sequence[Any], caption: str) -> str:
+    """An HTML table of records of several kinds: the id, the kind (the record's class) and the name."""
+    if not entities:
+        return _none(caption)
+    rows = ([_cell(e.id), _cell(type(e).__name__), _cell(e.name)] for e in entities)
+    return _grid(f"{caption} ({len(entities)})", ("id", "kind", "name"), rows)
+
+
+def marked_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """*text* escaped, with each ``(start, end)`` span of it in ``<mark>``."""
+    from html import escape
+
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [escape(text[at:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        at = end
+    return "".join([*parts, escape(text[at:])])
+
+
+#: The columns of a text search's results, one row a text unit.
+_MATCH_COLUMNS = ("unit", "matches", "text")
+
+
+def _match_cells(match: Any) -> list[str]:
+    """A text search's match (a unit and the spans of the words in its text) as the cells of its row."""
+    return [_cell(match.unit.id), str(len(match.spans)), marked_html(match.unit.text, match.spans)]
+
+
+def matches_html(matches: Sequence[Any], caption: str) -> str:
+    """An HTML table of a text search's matches: the unit, how many matches, its text with them marked."""
+    if not matches:
+        return _none(caption)
+    return _grid(f"{caption} ({len(matches)})", _MATCH_COLUMNS, map(_match_cells, matches))
+
+
+def match_html(match: Any) -> str:
+    """One match of a text search as a key/value table: the unit, how many matches, the text marked."""
+    from html import escape
+
     rows = "".join(
-        "<tr>" + "".join(f"<td{_STYLE}>{_cell(getattr(r, c, None))}</td>" for c in columns) + "</tr>"
-        for r in records
+        f"<tr><th{_STYLE}>{name}</th><td{_STYLE}>{cell}</td></tr>"
+        for name, cell in zip(_MATCH_COLUMNS, _match_cells(match), strict=True)
     )
-    return (
-        f"<table><caption>{escape(caption)} ({len(records)})</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
+    return f"<table><caption>{escape(f'TextMatch {match.unit.id}')}</caption><tbody>{rows}</tbody></table>"
 
 
 def record_html(record: Any, caption: bool = True) -> str:

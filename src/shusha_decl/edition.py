@@ -19,7 +19,7 @@ import attrs
 from attrs import field, frozen
 
 from . import model
-from .display import html_table, summary_html
+from .display import entities_html, html_table, match_html, matches_html, summary_html
 from .errors import UnknownNameError
 from .text import find_all, fold
 
@@ -344,6 +344,36 @@ class TextMatch:
     unit: model.Unit
     spans: tuple[tuple[int, int], ...]
 
+    @property
+    def id(self) -> str:
+        """The unit's id, by which the match is listed."""
+        return self.unit.id
+
+    def _repr_html_(self) -> str:
+        return match_html(self)
+
+
+class TextMatches(Records[TextMatch]):
+    """The results of [`Declaration.search`][shusha_decl.Declaration.search], ranked.
+
+    In a notebook they show as a table of the units, how many matches each has and its text with the
+    matches marked.
+    """
+
+    def _repr_html_(self) -> str:
+        return matches_html(self, type(self).__name__)
+
+
+class Entities(Records[model.Entity]):
+    """Parties and entities of several kinds, such as the results of
+    [`Declaration.search_names`][shusha_decl.Declaration.search_names].
+
+    In a notebook they show as a table of their ids, kinds (record classes) and names.
+    """
+
+    def _repr_html_(self) -> str:
+        return entities_html(self, type(self).__name__)
+
 
 # -- the declaration ------------------------------------------------------------------------------------
 
@@ -457,7 +487,7 @@ class Declaration:
         """The whole text as edited, one unit per paragraph, units separated by a blank line."""
         return "\n\n".join(unit.text for unit in self.units)
 
-    def search(self, words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
+    def search(self, words: str, *, substring: bool = False) -> TextMatches:
         """The text units where *words* occur, ignoring case and diacritics, most occurrences first.
 
         Only whole words match (``"art"`` is not found in ``"parties"``) unless *substring* is true.
@@ -466,7 +496,7 @@ class Declaration:
         found = [
             TextMatch(unit, tuple(find_all(unit.text, words, substring=substring))) for unit in self.units
         ]
-        return tuple(sorted((m for m in found if m.spans), key=lambda m: -len(m.spans)))
+        return TextMatches(sorted((m for m in found if m.spans), key=lambda m: -len(m.spans)), self)
 
     def entities(self) -> Iterator[model.Entity]:
         """Every record that [`lookup`][shusha_decl.Declaration.lookup] finds.
@@ -527,7 +557,7 @@ class Declaration:
 
     def search_names(
         self, query: str, *, kind: type[model.Entity] | tuple[type[model.Entity], ...] | None = None
-    ) -> tuple[model.Entity, ...]:
+    ) -> Entities:
         """The parties and entities whose names match *query*, best match first.
 
         Every name an entity answers to in [`lookup`][shusha_decl.Declaration.lookup] is searched (id,
@@ -542,7 +572,7 @@ class Declaration:
         6. the name or one of its words is close to the query (a `difflib` ratio of at least 0.75).
 
         Within a rank, the closer name (by that ratio) comes first, then the edition's order.
-        A query that matches nothing, or a blank one, gives an empty tuple.
+        A query that matches nothing, or a blank one, gives an empty collection.
 
         Args:
             query: a name or part of one (``"aliyev"``, ``"kars"``, ``"turkic"``).
@@ -551,14 +581,14 @@ class Declaration:
         """
         needle = fold(_string(query, "query"))
         if not needle:
-            return ()
+            return Entities((), self)
         ranked = []
         for position, entity in enumerate(self.entities()):
             if kind is None or isinstance(entity, kind):
                 ranks = [r for name in names_of(entity) if (r := _name_rank(needle, fold(name))) is not None]
                 if ranks:
                     ranked.append((min(ranks), position, entity))
-        return tuple(entity for _, _, entity in sorted(ranked, key=lambda r: r[:2]))
+        return Entities((entity for _, _, entity in sorted(ranked, key=lambda r: r[:2])), self)
 
     # -- resolving criteria (for the filters above) --------------------------------------------------
 
