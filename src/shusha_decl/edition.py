@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, Generic, NoReturn, SupportsIndex, TypeAlias, TypeVar, overload
+from typing import Any, ClassVar, Generic, NoReturn, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 from attrs import field, frozen
@@ -59,6 +59,10 @@ class Records(tuple[_R, ...], Generic[_R]):
     A slice or a filter result is of the same type and from the same declaration, so it filters,
     shows itself as a table in a notebook, and exports ([`to_frame`][shusha_decl.to_frame]) like the whole.
     """
+
+    #: The class of the records a collection of this type holds, which gives a data frame of it its columns
+    #: even when it is empty; ``None`` for a plain ``Records`` (its records tell) and for several kinds.
+    record_class: ClassVar[type | None] = None
 
     def __new__(cls, records: Iterable[_R] = (), declaration: Declaration | None = None) -> Records[_R]:
         self = tuple.__new__(cls, records)
@@ -107,6 +111,8 @@ class Records(tuple[_R, ...], Generic[_R]):
 
 class Commitments(Records[model.Commitment]):
     """The commitments, in document order; call it to filter them."""
+
+    record_class = model.Commitment
 
     def __call__(
         self,
@@ -157,6 +163,8 @@ class Commitments(Records[model.Commitment]):
 class Agreements(Records[model.Agreement]):
     """The agreements the declaration refers to, in the edition's order; call it to filter them."""
 
+    record_class = model.Agreement
+
     def __call__(
         self,
         *,
@@ -196,6 +204,8 @@ class Agreements(Records[model.Agreement]):
 class Organizations(Records[model.Organization]):
     """The organisations the declaration names, in the edition's order; call it to filter them."""
 
+    record_class = model.Organization
+
     def __call__(
         self,
         *,
@@ -224,6 +234,8 @@ class Organizations(Records[model.Organization]):
 
 class Events(Records[model.Event]):
     """The declaration's history, in date order; call it to filter it."""
+
+    record_class = model.Event
 
     def __call__(
         self,
@@ -261,6 +273,8 @@ class Events(Records[model.Event]):
 
 class Claims(Records[model.Claim]):
     """The press claims about the declaration's content, checked against the text; call it to filter them."""
+
+    record_class = model.Claim
 
     def __call__(
         self,
@@ -359,6 +373,8 @@ class TextMatches(Records[TextMatch]):
     In a notebook they show as a table of the units, how many matches each has and its text with the
     matches marked.
     """
+
+    record_class = TextMatch
 
     def _repr_html_(self) -> str:
         return matches_html(self, type(self).__name__)
