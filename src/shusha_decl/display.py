@@ -2,8 +2,9 @@
 
 Every cell is escaped, and styled inline to be left-aligned and to wrap long text (notebook front ends
 right-align table cells, and some do not wrap them; inline styles survive their sanitisers).  The
-module imports nothing of ours, so that the records can use it; `html` is imported when HTML is drawn,
-not with this module.
+module imports nothing of ours, so that the records (in `model`) can use it: it knows a record by its
+being an attrs class, and a partial date by its ``first_day`` method, not by their classes.  `html` is
+imported when HTML is drawn, not with this module.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def _text(value: Any) -> str:
         return str(value.value)
     if isinstance(value, date):
         return value.isoformat()
-    if hasattr(value, "first_day") and value.precision != "day":  # a PartialDate: "2011", "February 2022"
+    # A partial date, known by its method (this module cannot import model): "2011", "February 2022".
+    if hasattr(value, "first_day") and value.precision != "day":
         return str(value.year) if value.precision == "year" else str(value.first_day().strftime("%B %Y"))
     return str(value)
 
@@ -61,6 +63,7 @@ def _word(text: str) -> str:
 
 def _cell(value: Any) -> str:
     """A value as a table cell's HTML: escaped text; lists joined by commas; a nested record as its table."""
+    # A partial date is an attrs class too, but a value: it reads as a date, not as a nested table.
     if isinstance(value, tuple):
         if any(attrs.has(type(item)) and not hasattr(item, "first_day") for item in value):
             return "".join(map(_cell, value))
