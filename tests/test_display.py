@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from html.parser import HTMLParser
 from typing import Any
 
@@ -151,10 +152,66 @@ def test_partial_dates_read_as_a_year_or_a_month() -> None:
     assert source["published_on"] == "February 2022"
 
 
+def test_text_search_results_show_as_a_table_with_the_matches_marked() -> None:
+    found = DECL.search("ilham aliyev")
+    assert repr(found) == "<TextMatches: 1 (preamble__recs__rec_1)>"
+    page = found._repr_html_()
+    table = _Table(page)
+    assert table.captions == ["TextMatches (1)"]
+    assert [cell[1] for cell in table.rows[0]] == ["unit", "matches", "text"]
+    unit = DECL.get("preamble__recs__rec_1")
+    assert [cell[1] for cell in table.rows[1]] == [unit.id, "1", unit.text]  # the text in full
+    assert page.count("<mark>") == 1
+    assert "<mark>İlham Aliyev</mark>" in page
+    ranked = DECL.search("parties")
+    table = _Table(ranked._repr_html_())
+    assert [(row[0][1], row[1][1]) for row in table.rows[1:]] == [
+        (m.unit.id, str(len(m.spans))) for m in ranked
+    ]
+    assert "TextMatches</b>: none" in DECL.search("xyzzy")._repr_html_()
+
+
+def test_a_text_match_shows_as_a_key_value_table() -> None:
+    match = DECL.search("parties")[0]
+    page = match._repr_html_()
+    assert _Table(page).captions == [f"TextMatch {match.unit.id}"]
+    assert _pairs(page) == {"unit": match.unit.id, "matches": str(len(match.spans)), "text": match.unit.text}
+    assert page.count("<mark>") == len(match.spans)
+
+
+def test_name_search_results_show_as_one_table_across_kinds() -> None:
+    found = DECL.search_names("kars")
+    table = _Table(found._repr_html_())
+    assert table.captions == [f"Entities ({len(found)})"]
+    assert [cell[1] for cell in table.rows[0]] == ["id", "kind", "name"]
+    rows = [[cell[1] for cell in row] for row in table.rows[1:]]
+    assert rows == [[e.id, type(e).__name__, e.name] for e in found]
+    assert {"Agreement", "Place"} <= {row[1] for row in rows}  # the treaty and the railway
+    assert repr(found[:1]) == f"<Entities: 1 ({found[0].id})>"
+
+
+def test_search_results_are_typed_collections() -> None:
+    assert typing.get_type_hints(shusha_decl.search)["return"] is shusha_decl.TextMatches
+    assert typing.get_type_hints(shusha_decl.Declaration.search)["return"] is shusha_decl.TextMatches
+    found = shusha_decl.search("parties")
+    assert isinstance(found, tuple)
+    assert found.declaration is DECL
+    assert isinstance(found[:2], shusha_decl.TextMatches)
+
+
 @pytest.mark.parametrize(
     "shown",
-    [DECL, DECL.commitments, DECL.titles, DECL.get("para_9"), DECL.alliance],
-    ids=["declaration", "commitments", "titles", "unit", "alliance"],
+    [
+        DECL,
+        DECL.commitments,
+        DECL.titles,
+        DECL.get("para_9"),
+        DECL.alliance,
+        DECL.search("parties"),
+        DECL.search("parties")[0],
+        DECL.search_names("aliyev"),
+    ],
+    ids=["declaration", "commitments", "titles", "unit", "alliance", "search", "match", "search_names"],
 )
 def test_every_cell_is_left_aligned_and_wraps(shown: Any) -> None:
     cells = [cell for row in _Table(shown._repr_html_()).rows for cell in row]
@@ -185,6 +242,9 @@ def test_html_escapes_text_everywhere() -> None:
         "nested": organization._repr_html_(),
         "titles": shusha_decl.Titles([title])._repr_html_(),
         "declaration": attrs.evolve(DECL, title=HOSTILE)._repr_html_(),
+        "match": shusha_decl.TextMatch(unit, ((0, 8), (20, 25)))._repr_html_(),
+        "matches": shusha_decl.TextMatches([shusha_decl.TextMatch(unit, ((0, 8),))])._repr_html_(),
+        "entities": shusha_decl.Entities([organization])._repr_html_(),
     }
     for where, page in pages.items():
         assert "<script>" not in page, where

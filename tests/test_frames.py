@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import shusha_decl
@@ -139,6 +140,61 @@ def test_any_result_becomes_a_frame() -> None:
     assert shusha_decl.to_records(DECL.alliance) == shusha_decl.to_records("alliance")
     with pytest.raises(TypeError, match="expected a collection"):
         shusha_decl.to_frame(DECL)  # type: ignore[arg-type]
+
+
+EMPTY_RESULTS = {
+    "commitments": DECL.commitments(text="zzz"),
+    "agreements": DECL.agreements(signed_after="2100-01-01"),
+    "organizations": DECL.organizations[:0],
+    "events": DECL.events(after="2100-01-01"),
+    "claims": DECL.claims[:0],
+}
+
+
+@pytest.mark.parametrize("name", EMPTY_RESULTS)
+def test_an_empty_result_keeps_the_columns_and_their_types(name: str) -> None:
+    empty = shusha_decl.to_frame(EMPTY_RESULTS[name])
+    whole = shusha_decl.to_frame(name)
+    assert empty.shape == (0, whole.shape[1])
+    assert list(empty.columns) == list(whole.columns)
+    assert empty.dtypes.equals(whole.dtypes)  # categoricals with their vocabulary, dates, partial dates
+
+
+def test_an_empty_result_still_explodes_and_categorises() -> None:
+    empty = DECL.commitments(text="zzz")
+    modality = shusha_decl.to_frame(empty)["modality"]
+    assert list(modality.cat.categories) == ["declaration", "endeavour", "undertaking"]
+    assert modality.cat.ordered
+    for column in ("topics", "categories", "actors", "mentions"):
+        exploded = shusha_decl.to_frame(empty, explode=column)
+        assert exploded.empty
+        assert column in exploded
+    with pytest.raises(ValueError, match="list columns of Commitments: actors, topics, categories, mentions"):
+        shusha_decl.to_frame(empty, explode="text")
+
+
+def test_a_named_collection_that_is_empty_keeps_its_columns() -> None:
+    no_parties = attrs.evolve(DECL, parties=())
+    frame = shusha_decl.to_frame("parties", no_parties)
+    assert frame.empty
+    assert frame.dtypes.equals(shusha_decl.to_frame("parties").dtypes)
+    assert frame["cow_code"].dtype == "int64"
+
+
+def test_search_results_become_frames() -> None:
+    found = DECL.search("parties")
+    frame = shusha_decl.to_frame(found, explode="spans")
+    assert len(frame) == sum(len(m.spans) for m in found)
+    assert list(frame.columns) == ["unit", "spans"]
+    assert list(shusha_decl.to_frame(DECL.search("xyzzy")).columns) == ["unit", "spans"]
+    names = shusha_decl.to_frame(DECL.search_names("aliyev"))  # one kind: typed as that kind's frame
+    assert list(names["id"]) == ["ilham-aliyev", "heydar-aliyev"]
+    mixed = shusha_decl.to_frame(DECL.search_names("kars"))  # several kinds: every field of any of them
+    assert {"id", "kind", "signed_on", "aliases"} <= set(mixed.columns)
+
+
+def test_an_empty_list_has_no_columns() -> None:
+    assert shusha_decl.to_frame([]).shape == (0, 0)
 
 
 def test_csv_keeps_its_flat_cells(tmp_path: Path) -> None:

@@ -68,3 +68,14 @@ def test_data_frames_count_and_show_the_commitments(outputs: dict[str, dict[str,
     table = _result(outputs, "shusha_decl.to_frame(energy)")
     assert "<table" in table["text/html"]
     assert "para_18__cmt_3" in table["text/html"]
+
+
+def test_search_results_show_as_tables(outputs: dict[str, dict[str, Any]]) -> None:
+    names = _result(outputs, "shusha_decl.search_names(")
+    assert names["text/plain"] == "<Entities: 2 (ilham-aliyev, heydar-aliyev)>"
+    assert "<table" in names["text/html"]
+    assert ">Person<" in names["text/html"]  # the kind column
+    words = _result(outputs, "shusha_decl.search(")
+    assert words["text/plain"] == "<TextMatches: 3 (preamble__recs__rec_1, preamble__recs__rec_9, para_30)>"
+    assert "<table" in words["text/html"]
+    assert "<mark>Turkic world</mark>" in words["text/html"]

@@ -27,10 +27,12 @@ from .edition import (
     Claims,
     Commitments,
     Declaration,
+    Entities,
     Events,
     Organizations,
     Records,
     TextMatch,
+    TextMatches,
     Titles,
 )
 from .errors import DataError, UnknownNameError
@@ -94,6 +96,7 @@ __all__ = [
     "Declaration",
     "Edit",
     "EditKind",
+    "Entities",
     "Entity",
     "Event",
     "Events",
@@ -116,6 +119,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "TextMatch",
+    "TextMatches",
     "Title",
     "Titles",
     "Topic",
@@ -185,7 +189,7 @@ def lookup(name: str | Entity) -> Entity:
     return declaration().lookup(name)
 
 
-def search(words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
+def search(words: str, *, substring: bool = False) -> TextMatches:
     """The packaged edition's text units where *words* occur, ranked.
 
     See [`Declaration.search`][shusha_decl.Declaration.search] for the matching and the ranking.
@@ -193,9 +197,7 @@ def search(words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
     return declaration().search(words, substring=substring)
 
 
-def search_names(
-    query: str, *, kind: type[Entity] | tuple[type[Entity], ...] | None = None
-) -> tuple[Entity, ...]:
+def search_names(query: str, *, kind: type[Entity] | tuple[type[Entity], ...] | None = None) -> Entities:
     """The parties and entities of the packaged edition whose names match *query*, best first.
 
     See [`Declaration.search_names`][shusha_decl.Declaration.search_names] for the ranking.

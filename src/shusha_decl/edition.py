@@ -13,13 +13,13 @@ import enum
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, Generic, NoReturn, SupportsIndex, TypeAlias, TypeVar, overload
+from typing import Any, ClassVar, Generic, NoReturn, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 from attrs import field, frozen
 
 from . import model
-from .display import html_table, summary_html
+from .display import entities_html, html_table, match_html, matches_html, summary_html
 from .errors import UnknownNameError
 from .text import find_all, fold
 
@@ -59,6 +59,10 @@ class Records(tuple[_R, ...], Generic[_R]):
     A slice or a filter result is of the same type and from the same declaration, so it filters,
     shows itself as a table in a notebook, and exports ([`to_frame`][shusha_decl.to_frame]) like the whole.
     """
+
+    #: The class of the records a collection of this type holds, which gives a data frame of it its columns
+    #: even when it is empty; ``None`` for a plain ``Records`` (its records tell) and for several kinds.
+    record_class: ClassVar[type | None] = None
 
     def __new__(cls, records: Iterable[_R] = (), declaration: Declaration | None = None) -> Records[_R]:
         self = tuple.__new__(cls, records)
@@ -107,6 +111,8 @@ class Records(tuple[_R, ...], Generic[_R]):
 
 class Commitments(Records[model.Commitment]):
     """The commitments, in document order; call it to filter them."""
+
+    record_class = model.Commitment
 
     def __call__(
         self,
@@ -157,6 +163,8 @@ class Commitments(Records[model.Commitment]):
 class Agreements(Records[model.Agreement]):
     """The agreements the declaration refers to, in the edition's order; call it to filter them."""
 
+    record_class = model.Agreement
+
     def __call__(
         self,
         *,
@@ -196,6 +204,8 @@ class Agreements(Records[model.Agreement]):
 class Organizations(Records[model.Organization]):
     """The organisations the declaration names, in the edition's order; call it to filter them."""
 
+    record_class = model.Organization
+
     def __call__(
         self,
         *,
@@ -224,6 +234,8 @@ class Organizations(Records[model.Organization]):
 
 class Events(Records[model.Event]):
     """The declaration's history, in date order; call it to filter it."""
+
+    record_class = model.Event
 
     def __call__(
         self,
@@ -261,6 +273,8 @@ class Events(Records[model.Event]):
 
 class Claims(Records[model.Claim]):
     """The press claims about the declaration's content, checked against the text; call it to filter them."""
+
+    record_class = model.Claim
 
     def __call__(
         self,
@@ -348,6 +362,38 @@ class TextMatch:
 
     unit: model.Unit
     spans: tuple[tuple[int, int], ...]
+
+    @property
+    def id(self) -> str:
+        """The unit's id, by which the match is listed."""
+        return self.unit.id
+
+    def _repr_html_(self) -> str:
+        return match_html(self)
+
+
+class TextMatches(Records[TextMatch]):
+    """The results of [`Declaration.search`][shusha_decl.Declaration.search], ranked.
+
+    In a notebook they show as a table of the units, how many matches each has and its text with the
+    matches marked.
+    """
+
+    record_class = TextMatch
+
+    def _repr_html_(self) -> str:
+        return matches_html(self, type(self).__name__)
+
+
+class Entities(Records[model.Entity]):
+    """Parties and entities of several kinds, such as the results of
+    [`Declaration.search_names`][shusha_decl.Declaration.search_names].
+
+    In a notebook they show as a table of their ids, kinds (record classes) and names.
+    """
+
+    def _repr_html_(self) -> str:
+        return entities_html(self, type(self).__name__)
 
 
 # -- the declaration ------------------------------------------------------------------------------------
@@ -462,7 +508,7 @@ class Declaration:
         """The whole text as edited, one unit per paragraph, units separated by a blank line."""
         return "\n\n".join(unit.text for unit in self.units)
 
-    def search(self, words: str, *, substring: bool = False) -> tuple[TextMatch, ...]:
+    def search(self, words: str, *, substring: bool = False) -> TextMatches:
         """The text units where *words* occur, ignoring case and diacritics, most occurrences first.
 
         Only whole words match (``"art"`` is not found in ``"parties"``) unless *substring* is true.
@@ -471,7 +517,7 @@ class Declaration:
         found = [
             TextMatch(unit, tuple(find_all(unit.text, words, substring=substring))) for unit in self.units
         ]
-        return tuple(sorted((m for m in found if m.spans), key=lambda m: -len(m.spans)))
+        return TextMatches(sorted((m for m in found if m.spans), key=lambda m: -len(m.spans)), self)
 
     def entities(self) -> Iterator[model.Entity]:
         """Every record that [`lookup`][shusha_decl.Declaration.lookup] finds.
@@ -532,7 +578,7 @@ class Declaration:
 
     def search_names(
         self, query: str, *, kind: type[model.Entity] | tuple[type[model.Entity], ...] | None = None
-    ) -> tuple[model.Entity, ...]:
+    ) -> Entities:
         """The parties and entities whose names match *query*, best match first.
 
         Every name an entity answers to in [`lookup`][shusha_decl.Declaration.lookup] is searched (id,
@@ -547,7 +593,7 @@ class Declaration:
         6. the name or one of its words is close to the query (a `difflib` ratio of at least 0.75).
 
         Within a rank, the closer name (by that ratio) comes first, then the edition's order.
-        A query that matches nothing, or a blank one, gives an empty tuple.
+        A query that matches nothing, or a blank one, gives an empty collection.
 
         Args:
             query: a name or part of one (``"aliyev"``, ``"kars"``, ``"turkic"``).
@@ -556,14 +602,14 @@ class Declaration:
         """
         needle = fold(_string(query, "query"))
         if not needle:
-            return ()
+            return Entities((), self)
         ranked = []
         for position, entity in enumerate(self.entities()):
             if kind is None or isinstance(entity, kind):
                 ranks = [r for name in names_of(entity) if (r := _name_rank(needle, fold(name))) is not None]
                 if ranks:
                     ranked.append((min(ranks), position, entity))
-        return tuple(entity for _, _, entity in sorted(ranked, key=lambda r: r[:2]))
+        return Entities((entity for _, _, entity in sorted(ranked, key=lambda r: r[:2])), self)
 
     # -- resolving criteria (for the filters above) --------------------------------------------------
 

@@ -22,13 +22,28 @@ from ..model import json_ready
 from ..packaged import declaration
 from ..text import unwritable
 
-#: The names of the collections that [`to_records`][shusha_decl.to_records] and
-#: [`to_frame`][shusha_decl.to_frame] accept.
-COLLECTIONS = (
-    "units", "preamble", "provisions", "edits", "parties", "signatories", "titles", "commitments",
-    "agreements", "organizations", "places", "persons", "quotes", "topics", "sources", "events", "claims",
-    "alliance",
-)  # fmt: skip
+#: The collections that [`to_records`][shusha_decl.to_records] and [`to_frame`][shusha_decl.to_frame]
+#: accept by name, each with the class of its records (the alliance: one coding per variable).
+COLLECTIONS: dict[str, type] = {
+    "units": model.Unit,
+    "preamble": model.Unit,
+    "provisions": model.Unit,
+    "edits": model.Edit,
+    "parties": model.Party,
+    "signatories": model.Signatory,
+    "titles": model.Title,
+    "commitments": model.Commitment,
+    "agreements": model.Agreement,
+    "organizations": model.Organization,
+    "places": model.Place,
+    "persons": model.Person,
+    "quotes": model.Quote,
+    "topics": model.Topic,
+    "sources": model.Source,
+    "events": model.Event,
+    "claims": model.Claim,
+    "alliance": model.Coding,
+}
 
 
 _RECORDS = typing.get_args(model.Record)
@@ -53,6 +68,24 @@ def _items(collection: Any, decl: Declaration | None) -> list[Any]:
     if isinstance(collection, Iterable):
         return list(collection)
     raise TypeError(f"expected a collection, its name or a record, not {collection!r}")
+
+
+def _record_class(collection: Any, items: list[Any]) -> type | None:
+    """The class of *collection*'s records: from its name or type when they tell, else from its *items*.
+
+    ``None`` when neither tells: an empty list, a plain [`Records`][shusha_decl.Records] that is empty, or
+    records of several kinds.
+    """
+    if isinstance(collection, str):
+        return COLLECTIONS[collection]
+    if isinstance(collection, Records) and type(collection).record_class is not None:
+        return type(collection).record_class
+    if isinstance(collection, Titles):
+        return model.Title
+    if isinstance(collection, model.Alliance):
+        return model.Coding
+    kinds = {type(item) for item in items}
+    return kinds.pop() if len(kinds) == 1 and attrs.has(next(iter(kinds))) else None
 
 
 def to_records(
@@ -187,6 +220,13 @@ def to_frame(
     - commitments get a ``categories`` column after ``topics``: the topic categories of their topics,
       each once, in the vocabulary's order, from the topics of the collection's declaration.
 
+    The columns are those of the records' class even when there are no records, so an empty filter result
+    gives an empty frame with the same columns and types; that class comes from the collection's name or
+    type (a collection of [`Records`][shusha_decl.Records] of the edition, or a filter's result), or else
+    from the records.  A list of records of several kinds gives one column per field of any of them,
+    untyped; an empty list (or an empty slice of a plain ``Records``, which names no class) gives a frame
+    with no columns.
+
     ``explode="topics"`` (or any list column, such as ``"categories"``) gives one row per value instead: a
     long table, such as one row per commitment and category.
 
@@ -199,14 +239,15 @@ def to_frame(
         import pandas  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError('to_frame needs pandas: pip install ".[pandas]"') from exc
-    from .tables import data_frame
+    from .tables import data_frame, list_columns
 
     own = collection.__dict__["_declaration"] if isinstance(collection, Records) else None
     topics = (own or decl or declaration()).topics  # for the commitments' categories
-    kind = model.Coding if collection == "alliance" or isinstance(collection, model.Alliance) else None
-    frame = data_frame(_items(collection, decl), topics, kind)
+    items = _items(collection, decl)
+    kind = _record_class(collection, items)
+    frame = data_frame(items, topics, kind)
     if explode is not None:
-        lists = [c for c in frame.columns if len(frame) and isinstance(frame[c].iloc[0], list)]
+        lists = list_columns(kind) if kind else []
         if explode not in lists:
             what = collection if isinstance(collection, str) else type(collection).__name__
             raise ValueError(f"cannot explode {explode!r}; list columns of {what}: {', '.join(lists)}")

@@ -262,34 +262,60 @@ def _optional_of(hint: Any) -> Any:
     return hint
 
 
-def data_frame(items: Sequence[Any], topics: Sequence[model.Topic], kind: type | None = None) -> Any:
+def list_columns(kind: type) -> list[str]:
+    """The columns of a frame of *kind* records that hold lists: its tuple fields (and the categories)."""
+    hints = get_type_hints(kind)
+    names = [f.name for f in attrs.fields(kind) if get_origin(_optional_of(hints[f.name])) is tuple]
+    if kind is model.Commitment:
+        names.insert(names.index("topics") + 1, "categories")
+    return names
+
+
+def _empty(kind: type) -> Any:
+    """A frame of no *kind* records: a column for each field, of the type pandas gives its values."""
+    import pandas as pd
+
+    hints = get_type_hints(kind)
+    strings = pd.Series([""]).dtype  # ``object`` before pandas 3, ``str`` since
+    types = {str: strings, int: "int64"}
+    return pd.DataFrame(
+        {f.name: pd.Series(dtype=types.get(_optional_of(hints[f.name]), object)) for f in attrs.fields(kind)}
+    )
+
+
+def data_frame(items: Sequence[Any], topics: Sequence[model.Topic], kind: type | None) -> Any:
     """A `pandas.DataFrame` of *items*, with the column types [`to_frame`][shusha_decl.to_frame] promises.
 
     Args:
-        items: records of one class (or rows of the alliance coding, as dicts).
+        items: records of the class *kind* (or rows of the alliance coding, as dicts).
         topics: the topic vocabulary that gives the commitments' categories.
-        kind: the class whose field types type the columns; by default the class of the items.
+        kind: the class whose fields are the columns, with their types, even when there are no items;
+            ``None`` (records of several kinds, or none) gives the items' fields as they are.
     """
     import pandas as pd
 
-    frame = pd.DataFrame.from_records([model.json_ready(item) for item in items])
-    kinds = {type(item) for item in items}
-    kind = kind or (kinds.pop() if len(kinds) == 1 else None)
+    rows = [model.json_ready(item) for item in items]
     if kind is None or not attrs.has(kind):
-        return frame
+        return pd.DataFrame.from_records(rows)
+    frame = pd.DataFrame.from_records(rows) if rows else _empty(kind)
+    day = pd.to_datetime(["2021-06-15"]).dtype  # an ISO date's type (its unit depends on pandas' version)
+
+    def days(values: Any) -> Any:
+        """*values* (ISO dates or ``None``) as dates of that type, even when there are none."""
+        return pd.to_datetime(values).astype(day)
+
     hints = get_type_hints(kind)
     for name in [f.name for f in attrs.fields(kind)]:
         hint = _optional_of(hints[name])
         if hint is date:
-            frame[name] = pd.to_datetime(frame[name])
+            frame[name] = days(frame[name])
         elif hint is model.PartialDate:
             values = [getattr(item, name) for item in items]
             at = frame.columns.get_loc(name)
             frame = frame.drop(columns=name)
             columns = {
-                # ISO strings, as the full dates are read, so that both get the same datetime64 unit
-                f"{name}_start": pd.to_datetime([v and v.first_day().isoformat() for v in values]),
-                f"{name}_end": pd.to_datetime([v and v.last_day().isoformat() for v in values]),
+                f"{name}_start": days([v and v.first_day().isoformat() for v in values]),
+                f"{name}_end": days([v and v.last_day().isoformat() for v in values]),
                 f"{name}_precision": pd.Categorical(
                     [v and v.precision for v in values], categories=PRECISIONS, ordered=True
                 ),
@@ -305,6 +331,10 @@ def data_frame(items: Sequence[Any], topics: Sequence[model.Topic], kind: type |
         frame.insert(
             frame.columns.get_loc("topics") + 1,
             "categories",
-            [[c for c in vocabulary if c in {category.get(t) for t in item.topics}] for item in items],
+            pd.Series(
+                [[c for c in vocabulary if c in {category.get(t) for t in item.topics}] for item in items],
+                index=frame.index,
+                dtype=object,
+            ),
         )
     return frame
