@@ -361,8 +361,8 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "empty name": (edit("persons.json", setitem([0, "name"], " ")), ["persons.json: $[0].name", "blank"]),
     "blank later name of a party": (
-        edit("declaration.json", setitem(["parties", 1, "later_names", 1, "name"], "")),
-        ["declaration.json: $.parties[1].later_names[1].name", "blank"],
+        edit("declaration.json", setitem(["parties", 1, "later_names", 0, "name"], "")),
+        ["declaration.json: $.parties[1].later_names[0].name", "blank"],
     ),
     "empty alias": (
         edit("places.json", append([0, "aliases"], "")),
