@@ -1,0 +1,85 @@
+"""The corrections listed in docs/corrections.md hold in the packaged data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shusha_decl
+from shusha_decl.model import PartialDate
+
+DECL = shusha_decl.declaration()
+
+# Sources cited with neither a url nor a locator, and why.
+WITHOUT_A_PAGE = {
+    "iso-3166-1": "a standard, not a web page; the research names no page for the parties' ISO codes",
+    "social-post-2021-06-15": "an anonymous post received without its address",
+    "anniversary-2025-06-15": "received without its address or the paper's name",
+    "turan-2021-06-15": "received without its address",
+    "ratification-2022-02": "received without its address or the paper's name",
+    "azertac-2022-02-12": "the research gives the item's dateline, not its address",
+}
+
+
+def _cited(record: Any) -> set[str]:
+    """Every source id cited by a record and by the names and readings inside it."""
+    cited = set(getattr(record, "sources", ()))
+    for field in ("former_names", "later_names", "readings"):
+        for inner in getattr(record, field, ()) or ():
+            cited |= set(inner.sources)
+    source = getattr(record, "source", None)
+    if isinstance(source, str):
+        cited.add(source)
+    return cited
+
+
+def _all_cited() -> set[str]:
+    cited: set[str] = set()
+    for record in DECL.records():
+        cited |= _cited(record)
+    return cited
+
+
+def test_no_fact_cites_the_projects_own_notes() -> None:
+    assert "research-notes" not in {s.id for s in DECL.sources}
+    assert "research-notes" not in _all_cited()
+
+
+def test_every_cited_source_has_a_page_or_a_stated_reason() -> None:
+    for source_id in sorted(_all_cited()):
+        source = DECL.get(source_id)
+        assert source.url or source.locator or source_id in WITHOUT_A_PAGE, source_id
+
+
+def test_facts_from_outside_the_text_cite_the_pages_they_were_read_on() -> None:
+    assert DECL.get("treaty-of-kars").sources == ("liquisearch-treaty-of-kars",)
+    assert DECL.get("un-charter-in-force").sources == ("ask-un-14480",)
+    assert DECL.get("turksoy").sources == ("knowledgr-turksoy",)
+    assert DECL.get("ask-un-14480").url == "https://ask.un.org/faq/14480"
+    readings = {r.date: r.sources for r in DECL.get("strategic-partnership-treaty-ratified-az").readings}
+    assert readings == {
+        PartialDate(2010, 12, 21): ("wikipedia-strategic-partnership-2010",),
+        PartialDate(2010, 12, 22): ("todayaz-78864", "sputnik-georgia-213774040"),
+    }
+
+
+def test_the_parties_cow_codes_cite_the_state_system_page() -> None:
+    cow = DECL.get("cow-state-system")
+    assert cow.url == "https://correlatesofwar.org/data-sets/state-system-membership"
+    assert all("cow-state-system" in party.sources for party in DECL.parties)
+
+
+def test_the_english_title_cites_a_page_that_prints_it() -> None:
+    title = DECL.titles["en"]
+    assert title.sources == ("todayaz-215236",)
+    assert title.text in DECL.get("todayaz-215236").note
+
+
+def test_the_turkish_name_of_the_turkic_council_is_a_later_name() -> None:
+    council = DECL.get("turkic-council")
+    assert "TDT" not in council.aliases
+    assert "Türk Devletleri Teşkilatı" not in council.aliases
+    later = {name.name: name for name in council.later_names}
+    turkish = later["Türk Devletleri Teşkilatı"]
+    assert (turkish.acronym, turkish.date) == ("TDT", PartialDate(2021, 11, 12))
+    assert later["Organization of Turkic States"].date == turkish.date
+    assert DECL.lookup("TDT") == council
