@@ -84,3 +84,55 @@ def test_the_turkish_name_of_the_turkic_council_is_a_later_name() -> None:
     assert (turkish.acronym, turkish.date) == ("TDT", PartialDate(2021, 11, 12))
     assert later["Organization of Turkic States"].date == turkish.date
     assert DECL.lookup("TDT") == council
+
+
+def _claim(words: str) -> shusha_decl.Claim:
+    (claim,) = [c for c in DECL.claims if words in c.text]
+    return claim
+
+
+def test_claims_on_the_same_passage_share_a_status() -> None:
+    """Paragraph 14 names no company and moves nothing: both claims are not in the text."""
+    baykar, shift = _claim("Baykar will establish"), _claim("capabilities will be shifted")
+    assert baykar.status.value == shift.status.value == "not-in-text"
+    assert shift.evidence == ()
+
+
+def test_mutual_military_assistance_is_coded_by_one_rule() -> None:
+    claims = [c for c in DECL.claims if "mutual military assistance" in c.text]
+    assert len(claims) == 2
+    assert {c.status.value for c in claims} == {"partly-supported"}
+
+
+def test_the_missing_claims_are_recorded_exactly_as_the_sources_print_them() -> None:
+    cemented = _claim("cemented commitment to full cooperation")
+    assert cemented.source == "anniversary-2025-06-15"
+    assert cemented.text.endswith("particularly on national security and all strategic fields.")
+    assert cemented.status.value == "partly-supported"
+    together = _claim("demonstrating the will to act together against threats")
+    assert together.text.endswith("to border security.")
+    assert (together.status.value, together.evidence[-1]) == ("supported", "para_9__cmt_1")
+    structure = _claim("a very solid structure to level up these ties")
+    assert structure.source == "ratification-2022-02"
+    assert structure.made_by == DECL.get("claim_24").made_by  # the deputy foreign minister
+    assert structure.text.endswith("to the strategic partnership and alliance")
+
+
+def test_new_claims_are_appended_and_old_ids_kept() -> None:
+    ids = [c.id for c in sorted(DECL.claims, key=lambda c: int(c.id.split("_")[1]))]
+    assert ids == [f"claim_{n}" for n in range(1, 50)]
+    assert DECL.get("claim_7").text.startswith("Some of Turkey's defense industry capabilities")
+
+
+def test_dates_the_report_prints_without_a_year_are_no_more_precise_than_the_report() -> None:
+    report = DECL.get("ratification-2022-02")
+    assert report.published_on == PartialDate(2022, 2)
+    for event_id, date in [
+        ("kiran-briefing-reported", PartialDate(2022, 2)),
+        ("demining-figures", PartialDate(2022, 2)),
+        ("joint-university-draft-law", PartialDate(2022)),
+    ]:
+        event = DECL.get(event_id)
+        assert event.date == date, event_id
+        assert "no year" in event.description, event_id
+    assert "'as of Jan. 10'" in DECL.get("joint-university-draft-law").description
