@@ -136,3 +136,20 @@ def test_dates_the_report_prints_without_a_year_are_no_more_precise_than_the_rep
         assert event.date == date, event_id
         assert "no year" in event.description, event_id
     assert "'as of Jan. 10'" in DECL.get("joint-university-draft-law").description
+
+
+def test_the_turkic_academy_keeps_both_founding_events() -> None:
+    opened, agreed = DECL.get("turkic-academy-opened"), DECL.get("turkic-academy-founding-agreement")
+    assert (opened.date, agreed.date) == (PartialDate(2010, 5, 25), PartialDate(2012, 8, 23))
+    assert opened.sources == agreed.sources == ("turkicacademy-about",)
+    assert DECL.get("turkicacademy-about").locator == "turkicacademy.org/en/about"
+    assert [e.id for e in DECL.events(concerns="turkic-academy")] == [opened.id, agreed.id]
+
+
+def test_shushi_is_recorded_as_the_armenian_name_with_a_source() -> None:
+    shusha = DECL.get("shusha")
+    assert DECL.lookup("Shushi") == shusha
+    assert "Shushi (Armenian" in shusha.note
+    assert "Armenian name" in shusha.note
+    assert "wikimili-shusha" in shusha.sources
+    assert "Shushi (Armenian" in DECL.get("wikimili-shusha").note

@@ -68,7 +68,7 @@ def test_events_are_in_date_order_and_sourced() -> None:
     for event in DECL.events:
         assert event.sources, event.id
         assert event.title
-    assert len(DECL.events) == 32
+    assert len(DECL.events) == 34
 
 
 def test_a_disputed_day_keeps_each_reading_and_the_month_they_agree_on() -> None:
