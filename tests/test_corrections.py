@@ -17,7 +17,6 @@ WITHOUT_A_PAGE = {
     "anniversary-2025-06-15": "received without its address or the paper's name",
     "turan-2021-06-15": "received without its address",
     "ratification-2022-02": "received without its address or the paper's name",
-    "azertac-2022-02-12": "the research gives the item's dateline, not its address",
 }
 
 
@@ -153,3 +152,12 @@ def test_shushi_is_recorded_as_the_armenian_name_with_a_source() -> None:
     assert "Armenian name" in shusha.note
     assert "wikimili-shusha" in shusha.sources
     assert "Shushi (Armenian" in DECL.get("wikimili-shusha").note
+
+
+def test_pages_the_research_gives_in_full_have_their_full_address() -> None:
+    assert DECL.get("azertac-2022-02-12").url.startswith("https://azertag.az/de/xeber/Turkischer_Prasident")
+    assert (
+        DECL.get("metbuat-1430610").url
+        == "https://metbuat.az/news/1430610/turkiyeden-susa-beyannamesi-ile-bagli.html"
+    )
+    assert DECL.get("7gun-1870").url == "https://7gun.org/index.php?newsid=1870"
