@@ -62,3 +62,15 @@ def test_the_alliance_table_matches_the_coding(rows: dict[str, list[str]]) -> No
         cells = rows[f"alliance.{field.name}"]
         assert cells[2:4] == [str(coding.value), coding.confidence.value], field.name
         assert cells[4] == ", ".join(f"`{unit}`" for unit in coding.evidence), field.name
+
+
+def test_the_codebook_counts_the_claims_by_source() -> None:
+    text = " ".join(CODEBOOK.read_text(encoding="utf-8").split())
+    counts = Counter(claim.source for claim in DECL.claims)
+    stated = (
+        f"There are {len(DECL.claims)} claims: {counts['social-post-2021-06-15']} from the post, "
+        f"{counts['turan-2021-06-15']} from Turan, "
+        f"{counts['ratification-2022-02']} from the ratification report "
+        f"and {counts['anniversary-2025-06-15']} from the anniversary article."
+    )
+    assert stated in text

@@ -283,8 +283,8 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "events out of order": (edit("events.json", lambda d: d[::-1]), ["events.json: $", "not in date order"]),
     "reading outside the event's date": (
-        edit("events.json", setitem([24, "readings", 1, "date"], "2022-03-02")),
-        ["events.json: $[24].readings[1].date", "2022-03-02 is not within the event's date 2022-02"],
+        edit("events.json", setitem([26, "readings", 1, "date"], "2022-03-02")),
+        ["events.json: $[26].readings[1].date", "2022-03-02 is not within the event's date 2022-02"],
     ),
     "event concerns nothing known": (
         edit("events.json", setitem([0, "concerns"], ["atlantis"])),
