@@ -1,6 +1,7 @@
 """MkDocs hooks: run the examples before each build, so their pages show fresh output.
 
 - ``docs/examples/analysis.py`` prints into ``docs/generated/`` (the Analysis page includes it).
+- ``docs/examples/reliability.py`` prints into ``docs/generated/`` too (the Reliability page includes it).
 - ``docs/examples/tour.ipynb`` is executed and becomes the page ``tour.md``: each code cell followed by its
   outputs, HTML tables as HTML.  A cell that raises fails the build.
 """
@@ -28,6 +29,9 @@ def on_pre_build(config: Any) -> None:
         check=True,
     )
     (GENERATED / "analysis.txt").write_text(result.stdout, encoding="utf-8")
+    script = DOCS / "examples" / "reliability.py"
+    reliability = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    (GENERATED / "reliability.txt").write_text(reliability.stdout, encoding="utf-8")
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -322,6 +322,23 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("alliance.json", setitem(["asymm", "per_party"], [{"party": "AM", "value": 1}])),
         ["alliance.json: $.asymm.per_party[0].party", "unknown party 'AM'"],
     ),
+    # the second coding
+    "second coding of an unknown commitment": (
+        edit("second_coding.json", setitem(["codings", 0, "commitment"], "para_99__cmt_1")),
+        ["second_coding.json: $.codings[0].commitment", "unknown commitment 'para_99__cmt_1'"],
+    ),
+    "second coding of a commitment twice": (
+        edit("second_coding.json", setitem(["codings", 1, "commitment"], "para_1__cmt_1")),
+        ["second_coding.json: $.codings[1].commitment", "'para_1__cmt_1' is coded twice"],
+    ),
+    "second coding with a category as topic": (
+        edit("second_coding.json", setitem(["codings", 0, "topics"], ["politics"])),
+        ["second_coding.json: $.codings[0].topics[0]", "unknown topic (not in the vocabulary) 'politics'"],
+    ),
+    "second coding with an unknown modality": (
+        edit("second_coding.json", setitem(["codings", 0, "modality"], "promise")),
+        ["second_coding.json: $.codings[0].modality", "expected one of 'undertaking'"],
+    ),
     # hostile values: nothing is accepted that reading would change or writing could not keep
     **{
         f"partial date in {digits} digits": (

@@ -64,6 +64,7 @@ def problems(decl: Declaration, shown: Callable[[str], str] = str) -> Iterator[P
     yield from _event_order(decl)
     yield from _titles(decl)
     yield from _alliance(decl)
+    yield from _second_coding(decl)
 
 
 def _located(decl: Declaration) -> Iterator[tuple[Any, str]]:
@@ -333,3 +334,17 @@ def _alliance(decl: Declaration) -> Iterator[Problem]:
         for path, value in values:
             if not 0 <= value <= highest:
                 yield f"$.alliance.{variable}.{path}", f"{value} is outside 0..{highest}"
+
+
+def _second_coding(decl: Declaration) -> Iterator[Problem]:
+    """The second coding codes existing commitments, each once, with topics of the vocabulary."""
+    commitments = {c.id for c in decl.commitments}
+    leaf_topics = {t.id for t in decl.topics if t.category is not None}
+    seen: set[str] = set()
+    for i, coding in enumerate(decl.second_coding.codings):
+        at = f"$.second_coding.codings[{i}]"
+        if coding.commitment in seen:
+            yield f"{at}.commitment", f"{shown(coding.commitment)} is coded twice"
+        seen.add(coding.commitment)
+        yield from _refs(at, "commitment", coding.commitment, commitments, "commitment")
+        yield from _refs(at, "topics", coding.topics, leaf_topics, "topic (not in the vocabulary)")

@@ -440,6 +440,7 @@ class Declaration:
     events: Events = field(converter=Events)
     claims: Claims = field(converter=Claims)
     alliance: model.Alliance
+    second_coding: model.SecondCoding
     # Lookup tables, made from the fields above by __attrs_post_init__.
     _by_id: dict[str, model.Record] = field(init=False, eq=False)
     _by_name: dict[str, model.Entity] = field(init=False, eq=False)

@@ -62,6 +62,7 @@ OWN_FILES = {
         "events",
         "claims",
         "alliance",
+        "second_coding",
     )
 }
 #: The most problems a DataError reports; past them, reading stops and the message says there are more.

@@ -521,6 +521,32 @@ class Alliance:
         return None
 
 
+# -- the second coding ---------------------------------------------------------------------------------
+
+
+@frozen
+class CommitmentCoding:
+    """One commitment's modality and topics as the second coder gave them, with its note and doubt."""
+
+    commitment: str
+    modality: Modality
+    topics: tuple[str, ...]
+    note: str
+    uncertain: bool
+
+
+@frozen
+class SecondCoding:
+    """An independent second coding of every commitment's modality and topics, to measure agreement.
+
+    ``method`` says how it was made; ``codings`` holds the second coder's output, one per commitment.  The
+    documentation's *Reliability* page compares it with the packaged coding.
+    """
+
+    method: str
+    codings: tuple[CommitmentCoding, ...]
+
+
 #: The records that [`Declaration.lookup`][shusha_decl.Declaration.lookup] finds by name.
 Entity: TypeAlias = Party | Agreement | Organization | Place | Person
 #: Every kind of record, as [`Declaration.get`][shusha_decl.Declaration.get] returns them.
