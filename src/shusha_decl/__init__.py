@@ -34,6 +34,7 @@ from .edition import (
     TextMatch,
     TextMatches,
     Titles,
+    TranslationNotes,
 )
 from .errors import DataError, UnknownNameError
 from .export import to_frame, to_records
@@ -45,6 +46,7 @@ from .model import (
     ClaimStatus,
     Coding,
     Commitment,
+    Comparison,
     Confidence,
     CowType,
     DateReading,
@@ -52,6 +54,7 @@ from .model import (
     EditKind,
     Entity,
     Event,
+    EvidenceKind,
     Modality,
     Name,
     Organization,
@@ -70,6 +73,7 @@ from .model import (
     SourceKind,
     Title,
     Topic,
+    TranslationNote,
     Unit,
     UnitKind,
 )
@@ -89,6 +93,7 @@ __all__ = [
     "Coding",
     "Commitment",
     "Commitments",
+    "Comparison",
     "Confidence",
     "CowType",
     "DataError",
@@ -100,6 +105,7 @@ __all__ = [
     "Entity",
     "Event",
     "Events",
+    "EvidenceKind",
     "Modality",
     "Name",
     "Organization",
@@ -123,6 +129,8 @@ __all__ = [
     "Title",
     "Titles",
     "Topic",
+    "TranslationNote",
+    "TranslationNotes",
     "Unit",
     "UnitKind",
     "UnknownNameError",

@@ -62,6 +62,8 @@ OWN_FILES = {
         "events",
         "claims",
         "alliance",
+        "translation_notes",
+        "comparisons",
     )
 }
 #: The most problems a DataError reports; past them, reading stops and the message says there are more.

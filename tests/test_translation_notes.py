@@ -1,0 +1,83 @@
+"""The translation notes: where the authentic (and official) texts say what the shipped English does not."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import shusha_decl
+from shusha_decl import EvidenceKind, TranslationNote
+
+DECL = shusha_decl.declaration()
+NUMBERED = [unit.id for unit in (*DECL.preamble, *DECL.provisions)]
+
+
+def test_para_9_azerbaijani_quotation_is_recorded_exactly() -> None:
+    notes = DECL.translation_notes(unit="para_9", language="az")
+    (note,) = [n for n in notes if n.sources == ("huquqaz-4283",)]
+    assert note.quotation == (
+        "Silahlı Qüvvələrin güc və idarəetmə strukturlarının əlaqələndirilmiş fəaliyyəti təşkil olunacaqdır"  # noqa: RUF001
+    )
+    assert note.our_rendering.startswith("coordinated activity of the force and management/command")
+    assert note.evidence_kind is EvidenceKind.VERBATIM
+    assert note.variables == ("milcon",)
+    assert DECL.get(note.id) is note
+
+
+def test_recital_5_names_defence_in_turkish_and_azerbaijani() -> None:
+    notes = DECL.translation_notes(unit="preamble__recs__rec_5")
+    assert {n.language for n in notes} == {"tr", "az"}
+    assert all("defence" in n.our_rendering and "milcon" in n.variables for n in notes)
+    assert "savunma" in next(n for n in notes if n.language == "tr").quotation
+    assert "müdafiə" in next(n for n in notes if n.language == "az").quotation
+
+
+def test_counts_per_language() -> None:
+    counts = Counter(n.language for n in DECL.translation_notes)
+    assert counts == {"tr": 17, "az": 9, "ru": 4, "fr": 2, "kk": 1, "en": 1}
+    assert len(DECL.translation_notes(language=["tr", "az"])) == 26
+
+
+def test_units_and_sources_exist() -> None:
+    sources = {s.id for s in DECL.sources}
+    for note in DECL.translation_notes:
+        assert note.unit in NUMBERED
+        assert note.sources
+        assert set(note.sources) <= sources
+
+
+def test_paraphrases_are_marked_uncertain() -> None:
+    paraphrases = [n for n in DECL.translation_notes if n.evidence_kind is EvidenceKind.PARAPHRASE]
+    assert len(paraphrases) == 15
+    assert all(n.uncertain for n in paraphrases)
+    # Paragraph 18 (Southern Gas Corridor, electricity) rests on a paraphrase only.
+    assert {n.evidence_kind for n in DECL.translation_notes(unit="para_18")} == {EvidenceKind.PARAPHRASE}
+
+
+def test_coverage_per_language() -> None:
+    by_language = {c.language: c for c in DECL.comparisons}
+    assert {lang: (len(c.verbatim), len(c.paraphrase)) for lang, c in by_language.items()} == {
+        "tr": (9, 9),
+        "az": (8, 9),
+        "ru": (3, 5),
+    }
+    for comparison in DECL.comparisons:
+        assert sorted((*comparison.verbatim, *comparison.paraphrase, *comparison.not_compared)) == sorted(
+            NUMBERED
+        )
+    compared_anywhere = {u for c in DECL.comparisons for u in (*c.verbatim, *c.paraphrase)}
+    assert len(compared_anywhere) == 24
+    assert "para_33" not in compared_anywhere  # domestic passports: could not be checked
+    assert by_language["tr"].compared("para_9") is EvidenceKind.VERBATIM
+    assert by_language["az"].compared("para_17") is EvidenceKind.PARAPHRASE
+    assert by_language["az"].compared("para_1") is None  # not compared, not "agrees"
+
+
+def test_filter_by_unit_record_and_commitment() -> None:
+    by_id = DECL.translation_notes(unit="para_9")
+    assert by_id == DECL.translation_notes(unit=DECL.get("para_9"))
+    assert by_id == DECL.translation_notes(unit="para_9__cmt_1")
+    assert all(isinstance(n, TranslationNote) and n.unit == "para_9" for n in by_id)
+    with pytest.raises(shusha_decl.UnknownNameError):
+        DECL.translation_notes(unit="para_99")
