@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 import shusha_decl
 from shusha_decl import EvidenceKind, TranslationNote
+from shusha_decl.export import write
 
 DECL = shusha_decl.declaration()
 NUMBERED = [unit.id for unit in (*DECL.preamble, *DECL.provisions)]
@@ -81,3 +83,39 @@ def test_filter_by_unit_record_and_commitment() -> None:
     assert all(isinstance(n, TranslationNote) and n.unit == "para_9" for n in by_id)
     with pytest.raises(shusha_decl.UnknownNameError):
         DECL.translation_notes(unit="para_99")
+
+
+# -- in the exports --------------------------------------------------------------------------------
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+AKN_SCHEMA = Path(__file__).parent / "data" / "akn" / "akomantoso30.xsd"
+
+
+def test_akn_has_every_note_in_meta_referenced_from_its_unit_and_validates() -> None:
+    etree = pytest.importorskip("lxml.etree")
+    akn = etree.fromstring(write(DECL, "akn").encode("utf-8"))  # type: ignore[union-attr]
+    schema = etree.XMLSchema(etree.parse(str(AKN_SCHEMA)))
+    assert schema.validate(akn), schema.error_log
+    notes = akn.findall(f"{AKN}statement/{AKN}meta/{AKN}notes/{AKN}note")
+    assert [n.get("eId") for n in notes] == [n.id for n in DECL.translation_notes]
+    (note,) = [n for n in notes if n.get("eId") == "para_9__note_1"]
+    assert note.get("placementBase") == "para_9"
+    (quotation,) = note.iter(f"{AKN}span")
+    assert quotation.text == DECL.get("para_9__note_1").quotation  # type: ignore[union-attr]
+    assert quotation.get("{http://www.w3.org/XML/1998/namespace}lang") == "az"
+    refs = akn.xpath("//*[@eId='para_9']//a:noteRef/@href", namespaces={"a": AKN[1:-1]})
+    assert refs == [f"#{n.id}" for n in DECL.translation_notes(unit="para_9")]
+
+
+def test_markdown_shows_the_notes_under_their_unit() -> None:
+    markdown = write(DECL, "markdown")
+    assert isinstance(markdown, str)
+    para_9 = markdown[markdown.index('<a id="para_9">') : markdown.index('<a id="para_10">')]
+    assert "Translation notes" in para_9
+    assert "`para_9__note_1` az (verbatim): \u201cSilahl\u0131 Q\u00fcvv\u0259l\u0259rin g\u00fc" in para_9
+    assert "our rendering: \u201ccoordinated activity of the force and management/command" in para_9
+    assert "(<https://huquqaz.com/?p=4283>)" in para_9
+    para_18 = markdown[markdown.index('<a id="para_18">') : markdown.index('<a id="para_19">')]
+    assert para_18.count("(paraphrase, uncertain)") == 3
+    para_1 = markdown[markdown.index('<a id="para_1">') : markdown.index('<a id="para_2">')]
+    assert "Translation notes" not in para_1
