@@ -119,3 +119,33 @@ def test_markdown_shows_the_notes_under_their_unit() -> None:
     assert para_18.count("(paraphrase, uncertain)") == 3
     para_1 = markdown[markdown.index('<a id="para_1">') : markdown.index('<a id="para_2">')]
     assert "Translation notes" not in para_1
+
+
+def test_tables_frames_and_the_data_package(tmp_path: Path) -> None:
+    rows = shusha_decl.to_records("translation_notes")
+    assert len(rows) == 34
+    assert rows[0]["evidence_kind"] in ("verbatim", "paraphrase")
+    assert {r["language"] for r in shusha_decl.to_records("comparisons")} == {"tr", "az", "ru"}
+    frictionless = pytest.importorskip("frictionless")
+    descriptor = write(DECL, "datapackage", tmp_path / "package")
+    report = frictionless.validate(str(descriptor / "datapackage.json"))  # type: ignore[operator]
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    with (descriptor / "translation_notes.csv").open(encoding="utf-8") as table:
+        assert sum(1 for _ in table) == 35  # the header and one row per note
+
+
+def test_command_line_lists_the_notes_of_a_unit() -> None:
+    import contextlib
+    import io
+
+    from shusha_decl.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["translation-notes", "--unit", "para_9", "--language", "tr", "--csv"])
+    assert status == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("id,unit,language,quotation,our_rendering,evidence_kind")
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        n.id for n in DECL.translation_notes(unit="para_9", language="tr")
+    ]
