@@ -51,6 +51,8 @@ def strategy(hint: Any) -> st.SearchStrategy[Any]:
         return st.none()
     if hint is str:
         return st.text(TEXT, max_size=12)
+    if hint is bool:
+        return st.booleans()
     if hint is int:
         return st.integers(-(10**9), 10**9)
     if hint is date:

@@ -344,7 +344,8 @@ LANGUAGE = re.compile(r"[a-z]{2}")
 def _translation_notes(decl: Declaration) -> Iterator[Problem]:
     """Notes are on recitals or paragraphs, in a language, on known alliance variables, and a paraphrase is
     uncertain; each comparison puts every recital and paragraph in exactly one of its lists."""
-    numbered = [unit.id for unit in (*decl.preamble, *decl.provisions)]
+    ordered = [unit.id for unit in (*decl.preamble, *decl.provisions)]
+    numbered = set(ordered)
     for i, note in enumerate(decl.translation_notes):
         at = f"$.translation_notes[{i}]"
         yield from _refs(at, "unit", note.unit, numbered, "recital or paragraph")
@@ -367,7 +368,7 @@ def _translation_notes(decl: Declaration) -> Iterator[Problem]:
         listed = [*comparison.verbatim, *comparison.paraphrase, *comparison.not_compared]
         for field in ("verbatim", "paraphrase", "not_compared"):
             yield from _refs(at, field, getattr(comparison, field), numbered, "recital or paragraph")
-        if sorted(listed) != sorted(numbered):
+        if sorted(listed) != sorted(ordered):
             yield at, "must list every recital and paragraph exactly once"
     compared = {(c.language, u) for c in decl.comparisons for u in (*c.verbatim, *c.paraphrase)}
     for i, note in enumerate(decl.translation_notes):

@@ -71,7 +71,7 @@ LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
     "claims": (Claims, ("id", "status", "source", "text"), "press claims, checked against the text"),
     "translation-notes": (
         TranslationNotes,
-        ("id", "language", "evidence_kind", "quotation", "our_rendering"),
+        ("id", "language", "quotation"),
         "where the authentic and official texts differ from the English",
     ),
     "parties": (None, ("id", "short_name", "name"), "the two parties"),
