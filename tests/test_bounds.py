@@ -59,12 +59,15 @@ def many_places(places: Any) -> Any:
 
 
 def many_paragraphs(root: Path) -> None:
+    new_paragraphs: list[Any] = []
+
     def paragraphs(header: Any) -> Any:
         count = len(header["provisions"])
-        header["provisions"] += [
+        new_paragraphs.extend(
             {"id": f"para_{n}", "kind": "paragraph", "num": n, "text": "Z."}
             for n in range(count + 1, count + 20_001)
-        ]
+        )
+        header["provisions"] += new_paragraphs
         return header
 
     def commitments(items: Any) -> Any:
@@ -82,8 +85,13 @@ def many_paragraphs(root: Path) -> None:
             for n in range(count + 1, count + 20_001)
         ]
 
+    def not_compared(comparisons: Any) -> Any:  # every paragraph is listed in each language's comparison
+        added = [p["id"] for p in new_paragraphs]
+        return [{**c, "not_compared": c["not_compared"] + added} for c in comparisons]
+
     change(root, "declaration.json", paragraphs)
     change(root, "commitments.json", commitments)
+    change(root, "comparisons.json", not_compared)
 
 
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {

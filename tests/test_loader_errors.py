@@ -302,6 +302,34 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("claims.json", setitem([2, "evidence"], ["para_99"])),
         ["claims.json: $[2].evidence[0]", "unknown text unit or commitment 'para_99'"],
     ),
+    "translation note on an unknown unit": (
+        edit("translation_notes.json", setitem([0, "unit"], "para_99")),
+        ["translation_notes.json: $[0].unit", "unknown recital or paragraph 'para_99'"],
+    ),
+    "translation note citing an unknown source": (
+        edit("translation_notes.json", setitem([0, "sources", 0], "nowhere")),
+        ["translation_notes.json: $[0].sources[0]", "unknown source 'nowhere'"],
+    ),
+    "translation note in no language code": (
+        edit("translation_notes.json", setitem([0, "language"], "Turkish")),
+        ["translation_notes.json: $[0].language", "not an ISO 639-1 code"],
+    ),
+    "paraphrase not marked uncertain": (
+        edit("translation_notes.json", setitem([0, "evidence_kind"], "paraphrase")),  # it says not uncertain
+        ["translation_notes.json: $[0].uncertain", "a paraphrase is uncertain"],
+    ),
+    "translation note on an unknown variable": (
+        edit("translation_notes.json", setitem([0, "variables"], ["milkon"])),
+        ["translation_notes.json: $[0].variables[0]", "unknown alliance variable 'milkon'"],
+    ),
+    "comparison leaving a unit out": (
+        edit("comparisons.json", setitem([0, "not_compared"], [])),
+        ["comparisons.json: $[0]", "every recital and paragraph exactly once"],
+    ),
+    "note on a unit its language's comparison did not compare": (
+        edit("translation_notes.json", setitem([0, "unit"], "para_1")),
+        ["translation_notes.json: $[0].unit", "para_1 is not compared in 'tr'"],
+    ),
     "unknown claim status": (
         edit("claims.json", setitem([0, "status"], "false")),
         ["claims.json: $[0].status", "expected one of 'supported'"],

@@ -34,6 +34,7 @@ from .edition import (
     TextMatch,
     TextMatches,
     Titles,
+    TranslationNotes,
 )
 from .errors import DataError, UnknownNameError
 from .export import to_frame, to_records
@@ -46,6 +47,7 @@ from .model import (
     Coding,
     Commitment,
     CommitmentCoding,
+    Comparison,
     Confidence,
     CowType,
     DateReading,
@@ -53,6 +55,7 @@ from .model import (
     EditKind,
     Entity,
     Event,
+    EvidenceKind,
     Modality,
     Name,
     Organization,
@@ -72,6 +75,7 @@ from .model import (
     SourceKind,
     Title,
     Topic,
+    TranslationNote,
     Unit,
     UnitKind,
 )
@@ -92,6 +96,7 @@ __all__ = [
     "Commitment",
     "CommitmentCoding",
     "Commitments",
+    "Comparison",
     "Confidence",
     "CowType",
     "DataError",
@@ -103,6 +108,7 @@ __all__ = [
     "Entity",
     "Event",
     "Events",
+    "EvidenceKind",
     "Modality",
     "Name",
     "Organization",
@@ -127,6 +133,8 @@ __all__ = [
     "Title",
     "Titles",
     "Topic",
+    "TranslationNote",
+    "TranslationNotes",
     "Unit",
     "UnitKind",
     "UnknownNameError",

@@ -44,6 +44,7 @@ ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _COLLECTIONS = (
     "preamble", "provisions", "edits", "parties", "signatories", "commitments", "agreements",
     "organizations", "places", "persons", "quotes", "topics", "sources", "events", "claims",
+    "translation_notes", "comparisons",
 )  # fmt: skip
 
 
@@ -64,6 +65,7 @@ def problems(decl: Declaration, shown: Callable[[str], str] = str) -> Iterator[P
     yield from _event_order(decl)
     yield from _titles(decl)
     yield from _alliance(decl)
+    yield from _translation_notes(decl)
     yield from _second_coding(decl)
 
 
@@ -334,6 +336,45 @@ def _alliance(decl: Declaration) -> Iterator[Problem]:
         for path, value in values:
             if not 0 <= value <= highest:
                 yield f"$.alliance.{variable}.{path}", f"{value} is outside 0..{highest}"
+
+
+#: A language code: ISO 639-1, two lowercase letters.
+LANGUAGE = re.compile(r"[a-z]{2}")
+
+
+def _translation_notes(decl: Declaration) -> Iterator[Problem]:
+    """Notes are on recitals or paragraphs, in a language, on known alliance variables, and a paraphrase is
+    uncertain; each comparison puts every recital and paragraph in exactly one of its lists."""
+    ordered = [unit.id for unit in (*decl.preamble, *decl.provisions)]
+    numbered = set(ordered)
+    for i, note in enumerate(decl.translation_notes):
+        at = f"$.translation_notes[{i}]"
+        yield from _refs(at, "unit", note.unit, numbered, "recital or paragraph")
+        yield from _refs(at, "variables", note.variables, ALLIANCE_SCALES, "alliance variable")
+        if not LANGUAGE.fullmatch(note.language):
+            yield f"{at}.language", f"not an ISO 639-1 code: {shown(note.language)}"
+        if note.evidence_kind is model.EvidenceKind.PARAPHRASE and not note.uncertain:
+            yield f"{at}.uncertain", "a paraphrase is uncertain: it is not the text"
+        for field in ("quotation", "our_rendering", "bears_on"):
+            if not getattr(note, field).strip():
+                yield f"{at}.{field}", "blank: a note must have text"
+    languages: set[str] = set()
+    for i, comparison in enumerate(decl.comparisons):
+        at = f"$.comparisons[{i}]"
+        if not LANGUAGE.fullmatch(comparison.language):
+            yield f"{at}.language", f"not an ISO 639-1 code: {shown(comparison.language)}"
+        elif comparison.language in languages:
+            yield f"{at}.language", f"a second comparison in {shown(comparison.language)}"
+        languages.add(comparison.language)
+        listed = [*comparison.verbatim, *comparison.paraphrase, *comparison.not_compared]
+        for field in ("verbatim", "paraphrase", "not_compared"):
+            yield from _refs(at, field, getattr(comparison, field), numbered, "recital or paragraph")
+        if sorted(listed) != sorted(ordered):
+            yield at, "must list every recital and paragraph exactly once"
+    compared = {(c.language, u) for c in decl.comparisons for u in (*c.verbatim, *c.paraphrase)}
+    for i, note in enumerate(decl.translation_notes):
+        if note.language in languages and (note.language, note.unit) not in compared:
+            yield f"$.translation_notes[{i}].unit", f"{note.unit} is not compared in {note.language!r}"
 
 
 def _second_coding(decl: Declaration) -> Iterator[Problem]:

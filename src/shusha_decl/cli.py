@@ -22,7 +22,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import model
-from .edition import Agreements, Claims, Commitments, Day, Declaration, Events, Organizations, Records
+from .edition import (
+    Agreements,
+    Claims,
+    Commitments,
+    Day,
+    Declaration,
+    Events,
+    Organizations,
+    Records,
+    TranslationNotes,
+)
 from .errors import UnknownNameError
 from .export import to_records
 from .model import json_ready
@@ -59,6 +69,11 @@ LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
     "organizations": (Organizations, ("id", "kind", "name"), "the organisations it names"),
     "events": (Events, ("date", "id", "title"), "its history"),
     "claims": (Claims, ("id", "status", "source", "text"), "press claims, checked against the text"),
+    "translation-notes": (
+        TranslationNotes,
+        ("id", "language", "quotation"),
+        "where the authentic and official texts differ from the English",
+    ),
     "parties": (None, ("id", "short_name", "name"), "the two parties"),
     "places": (None, ("id", "kind", "name"), "the places it names"),
     "persons": (None, ("id", "name", "roles"), "the persons it names"),
@@ -300,7 +315,7 @@ def _listing(args: argparse.Namespace) -> str | None:
         rows = to_records(args.command, decl)
     else:
         criteria = {keyword: getattr(args, keyword) for keyword in _filter_arguments(args.command)}
-        rows = to_records(getattr(decl, args.command)(**criteria))
+        rows = to_records(getattr(decl, args.command.replace("-", "_"))(**criteria))
     return _render(rows, columns, args.output) if rows else None
 
 

@@ -35,6 +35,7 @@ _COLUMNS = {
     "Source": ("title", "publisher", "published_on", "kind"),
     "Event": ("date", "title", "concerns"),
     "Claim": ("status", "made_by", "source", "text"),
+    "TranslationNote": ("unit", "language", "evidence_kind", "uncertain", "quotation", "our_rendering"),
 }
 
 

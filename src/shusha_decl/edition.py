@@ -311,6 +311,39 @@ class Claims(Records[model.Claim]):
         return tuple(sorted({c.source for c in self}))
 
 
+class TranslationNotes(Records[model.TranslationNote]):
+    """Where other-language texts say something the English does not; call it to filter them."""
+
+    record_class = model.TranslationNote
+
+    def __call__(
+        self,
+        *,
+        unit: Criterion[str | model.Unit] | None = None,
+        language: Criterion[str] | None = None,
+    ) -> TranslationNotes:
+        """The notes that match every criterion given, in the edition's order.
+
+        Args:
+            unit: a text unit or its id (``"para_9"``), or a commitment, which stands for its paragraph;
+                keeps the notes on it.
+            language: an ISO 639-1 code (``"az"``, ``"tr"``, ``"ru"``).
+
+        Raises:
+            UnknownNameError: (a ``ValueError``) a unit id names no text unit or commitment.
+        """
+        decl = self.declaration
+        found: Iterable[model.TranslationNote] = self
+        if unit is not None:
+            records = [decl._text_record(value) for value in _values(unit)]
+            units = {r.provision if isinstance(r, model.Commitment) else r.id for r in records}
+            found = [n for n in found if n.unit in units]
+        if language is not None:
+            languages = {fold(_string(value, "language")) for value in _values(language)}
+            found = [n for n in found if n.language in languages]
+        return self._kept(found)
+
+
 def _title_records(titles: Iterable[model.Title]) -> tuple[model.Title, ...]:
     return titles.records if isinstance(titles, Titles) else tuple(titles)
 
@@ -440,6 +473,8 @@ class Declaration:
     events: Events = field(converter=Events)
     claims: Claims = field(converter=Claims)
     alliance: model.Alliance
+    translation_notes: TranslationNotes = field(converter=TranslationNotes)
+    comparisons: Records[model.Comparison] = field(converter=Records)
     second_coding: model.SecondCoding
     # Lookup tables, made from the fields above by __attrs_post_init__.
     _by_id: dict[str, model.Record] = field(init=False, eq=False)
@@ -544,6 +579,8 @@ class Declaration:
         yield from self.titles.records
         yield from self.events
         yield from self.claims
+        yield from self.translation_notes
+        yield from self.comparisons
 
     def get(self, record_id: str) -> model.Record:
         """The record with this id, of any kind.

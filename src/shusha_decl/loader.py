@@ -62,6 +62,8 @@ OWN_FILES = {
         "events",
         "claims",
         "alliance",
+        "translation_notes",
+        "comparisons",
         "second_coding",
     )
 }

@@ -12,8 +12,9 @@ The classes by concern: the text ([`Unit`][shusha_decl.Unit], [`Edit`][shusha_de
 names ([`Party`][shusha_decl.Party], [`Signatory`][shusha_decl.Signatory],
 [`Agreement`][shusha_decl.Agreement], [`Organization`][shusha_decl.Organization],
 [`Place`][shusha_decl.Place], [`Person`][shusha_decl.Person]), where the facts come from
-([`Source`][shusha_decl.Source], [`Event`][shusha_decl.Event], [`Claim`][shusha_decl.Claim]), and the alliance
-coding ([`Alliance`][shusha_decl.Alliance]).
+([`Source`][shusha_decl.Source], [`Event`][shusha_decl.Event], [`Claim`][shusha_decl.Claim]), where the
+translation differs from the authentic texts ([`TranslationNote`][shusha_decl.TranslationNote],
+[`Comparison`][shusha_decl.Comparison]), and the alliance coding ([`Alliance`][shusha_decl.Alliance]).
 """
 
 from __future__ import annotations
@@ -440,6 +441,63 @@ class Claim:
     explanation: str
 
 
+# -- where the translation differs from the authentic texts ---------------------------------------------
+
+
+class EvidenceKind(str, enum.Enum):
+    """Whether a page quotes the text word for word or paraphrases it."""
+
+    VERBATIM = "verbatim"
+    PARAPHRASE = "paraphrase"
+
+
+@frozen(order=True)
+class TranslationNote:
+    """A quotation of the declaration in another language that bears on the shipped English (Trend's).
+
+    ``quotation`` is exactly as the page (``sources``) prints it, in ``language`` (ISO 639-1: the
+    authentic ``tr`` and ``az``, the official ``ru``, and others that corroborate).  ``our_rendering`` is
+    this project's English rendering of it, not an official one.  ``evidence_kind`` says whether the page
+    quotes the text word for word or paraphrases it; a paraphrase, or a quotation on one page only, is
+    ``uncertain``: evidence about the text, not the text.  ``variables`` are the alliance variables the
+    note bears on (``"milcon"``), if any.
+    """
+
+    id: str
+    unit: str
+    language: str
+    quotation: str
+    our_rendering: str
+    evidence_kind: EvidenceKind
+    uncertain: bool
+    bears_on: str
+    variables: tuple[str, ...]
+    sources: tuple[str, ...]
+    note: str | None
+
+
+@frozen(order=True)
+class Comparison:
+    """Which recitals and paragraphs were compared with the text in one language, and on what evidence.
+
+    Every recital and paragraph is in exactly one of ``verbatim`` (a page quotes it), ``paraphrase`` (pages
+    only paraphrase it) and ``not_compared``: a unit not compared is not known to agree.
+    """
+
+    id: str
+    language: str
+    verbatim: tuple[str, ...]
+    paraphrase: tuple[str, ...]
+    not_compared: tuple[str, ...]
+    note: str | None
+
+    def compared(self, unit: str) -> EvidenceKind | None:
+        """How *unit* (an id) was compared in this language; ``None`` when it was not."""
+        if unit in self.verbatim:
+            return EvidenceKind.VERBATIM
+        return EvidenceKind.PARAPHRASE if unit in self.paraphrase else None
+
+
 # -- the alliance coding --------------------------------------------------------------------------------
 
 
@@ -566,6 +624,8 @@ Record: TypeAlias = (
     | Title
     | Event
     | Claim
+    | TranslationNote
+    | Comparison
 )
 
 

@@ -42,6 +42,8 @@ COLLECTIONS: dict[str, type] = {
     "sources": model.Source,
     "events": model.Event,
     "claims": model.Claim,
+    "translation_notes": model.TranslationNote,
+    "comparisons": model.Comparison,
     "alliance": model.Coding,
 }
 

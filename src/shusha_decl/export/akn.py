@@ -5,8 +5,10 @@ text is marked up (``person``, ``organization``, ``location``, or ``entity`` for
 an agreement) with ``refersTo`` pointing at its ``TLC*`` entry in
 ``references``; each paragraph refers to the topics of its commitments, which
 are ``TLCConcept`` entries.  Akoma Ntoso has no element for rights, so the
-licences are Dublin Core terms in a ``proprietary`` block.  The output
-validates against the OASIS schema.
+licences are Dublin Core terms in a ``proprietary`` block.  The translation
+notes (where the authentic texts differ from this English) are editorial
+``note``s in ``notes``, each marked in its unit's text by a ``noteRef``.  The
+output validates against the OASIS schema.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 from .. import version
 from ..edition import Declaration, names_of
-from ..model import Agreement, Entity, Organization, Person, Place, Unit
+from ..model import Agreement, Entity, Organization, Person, Place, TranslationNote, Unit
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -83,6 +85,24 @@ def _references(decl: Declaration, meta: ET.Element) -> None:
         _tlc(references, "TLCConcept", topic.id, f"/ontology/concept/shusha-decl/{topic.id}", topic.label)
 
 
+def _notes(decl: Declaration, meta: ET.Element) -> None:
+    """The translation notes, as editorial notes placed at their units."""
+    if not decl.translation_notes:
+        return
+    notes = ET.SubElement(meta, "notes", source=_SOURCE)
+    for marker, note in enumerate(decl.translation_notes, 1):
+        element = ET.SubElement(notes, "note", eId=note.id, marker=str(marker), placementBase=note.unit)
+        quoted = ET.SubElement(element, "p")
+        uncertain = ", uncertain" if note.uncertain else ""
+        quoted.text = f"{note.language}, {note.evidence_kind.value}{uncertain}: "
+        ET.SubElement(quoted, "span", {"xml:lang": note.language}).text = note.quotation
+        ET.SubElement(element, "p").text = f"Rendering by shusha-decl: {note.our_rendering}"
+        ET.SubElement(element, "p").text = f"Bears on: {note.bears_on}"
+        if note.note:
+            ET.SubElement(element, "p").text = note.note
+        ET.SubElement(element, "p").text = f"Sources: {', '.join(note.sources)}"
+
+
 def _rights(meta: ET.Element) -> None:
     """The data's licence and the status of the text, as Dublin Core terms."""
     proprietary = ET.SubElement(meta, "proprietary", {"source": _SOURCE, "xmlns:dcterms": DCTERMS})
@@ -147,10 +167,17 @@ def to_akn(decl: Declaration) -> str:
     meta = ET.SubElement(statement, "meta")
     _identification(decl, meta)
     _references(decl, meta)
+    _notes(decl, meta)
     _rights(meta)
+    notes: dict[str, list[tuple[int, TranslationNote]]] = {}
+    for marker, note in enumerate(decl.translation_notes, 1):
+        notes.setdefault(note.unit, []).append((marker, note))
 
     def paragraph_text(parent: ET.Element, unit: Unit) -> None:
-        _marked_text(ET.SubElement(parent, "p"), unit, mentioned.get(unit.id, []))
+        p = ET.SubElement(parent, "p")
+        _marked_text(p, unit, mentioned.get(unit.id, []))
+        for marker, note in notes.get(unit.id, []):
+            ET.SubElement(p, "noteRef", href=f"#{note.id}", marker=str(marker))
 
     preamble = ET.SubElement(statement, "preamble")
     formula = ET.SubElement(preamble, "formula", name="openingFormula", eId=decl.opening_formula.id)

@@ -11,7 +11,7 @@ import html
 import re
 
 from ..edition import Declaration
-from ..model import Unit
+from ..model import TranslationNote, Unit
 
 _INLINE = re.compile(r"([\\`*_\[\]|!#])")
 _LINE_START = re.compile(r"^([ \t]*)([-+>=~])", re.MULTILINE)  # a list, quotation, heading or fence
@@ -25,8 +25,30 @@ def _escaped(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
 
 
-def _unit(unit: Unit, label: str) -> str:
-    return f'<a id="{unit.id}"></a>\n**{label}** `{unit.id}`  \n{_escaped(unit.text)}\n'
+def _note(note: TranslationNote, decl: Declaration) -> str:
+    """A translation note as a list item: language, quotation, this project's rendering, evidence, sources."""
+    kind = note.evidence_kind.value + (", uncertain" if note.uncertain else "")
+    sources = []
+    for source_id in note.sources:
+        source = next(s for s in decl.sources if s.id == source_id)
+        url = source.url if source.url and _LINK.fullmatch(source.url) else None
+        sources.append(f"[{_escaped(source.title)}](<{url}>)" if url else _escaped(source.title))
+    parts = [
+        f"- `{note.id}` {note.language} ({kind}): \u201c{_escaped(note.quotation)}\u201d",
+        f"our rendering: \u201c{_escaped(note.our_rendering)}\u201d. {_escaped(note.bears_on)}",
+        *([_escaped(note.note)] if note.note else []),
+        f"Sources: {'; '.join(sources)}.",
+    ]
+    return "  \n  ".join(parts)
+
+
+def _unit(unit: Unit, label: str, decl: Declaration) -> str:
+    text = f'<a id="{unit.id}"></a>\n**{label}** `{unit.id}`  \n{_escaped(unit.text)}\n'
+    notes = decl.translation_notes(unit=unit.id) if unit.kind.value in ("recital", "paragraph") else ()
+    if notes:
+        heading = "Translation notes (where the authentic or official texts differ from this English):"
+        text += "\n" + heading + "\n\n" + "\n".join(_note(note, decl) for note in notes) + "\n"
+    return text
 
 
 def to_markdown(decl: Declaration) -> str:
@@ -47,13 +69,13 @@ def to_markdown(decl: Declaration) -> str:
         "",
         "## Preamble",
         "",
-        _unit(decl.opening_formula, "Opening formula"),
-        *(_unit(recital, f"Recital {recital.num}") for recital in decl.preamble),
+        _unit(decl.opening_formula, "Opening formula", decl),
+        *(_unit(recital, f"Recital {recital.num}", decl) for recital in decl.preamble),
         "## Operative paragraphs",
         "",
-        *(_unit(paragraph, f"Paragraph {paragraph.num}") for paragraph in decl.provisions),
+        *(_unit(paragraph, f"Paragraph {paragraph.num}", decl) for paragraph in decl.provisions),
         "## Final clause",
         "",
-        _unit(decl.final_clause, "Final clause"),
+        _unit(decl.final_clause, "Final clause", decl),
     ]
     return "\n".join(lines)

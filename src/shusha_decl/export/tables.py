@@ -47,6 +47,8 @@ TABLES: dict[str, type] = {
     "sources": model.Source,
     "events": model.Event,
     "claims": model.Claim,
+    "translation_notes": model.TranslationNote,
+    "comparisons": model.Comparison,
 }
 #: The long tables, one row per commitment and value of a list field: (column, field, resource it refers to).
 LONG_TABLES = {
@@ -84,6 +86,8 @@ def _field(name: str, hint: Any) -> dict[str, Any]:
         field["type"] = "array"
     elif hint is int:
         field["type"] = "integer"
+    elif hint is bool:
+        field["type"] = "boolean"
     elif hint is date:
         field["type"] = "date"
     elif hint is model.PartialDate:
