@@ -328,6 +328,7 @@ def test_version_prints_the_package_and_data_versions() -> None:
         ("claims", "--source", sorted({c.source for c in shusha_decl.declaration().claims})),
         ("commitments", "--topic", [t.id for t in shusha_decl.declaration().topics]),
         ("commitments", "--party", [p.id for p in shusha_decl.declaration().parties]),
+        ("translation-notes", "--language", ["az", "en", "fr", "kk", "ru", "tr"]),
     ],
 )
 def test_each_option_lists_its_valid_values_in_its_help(listing: str, option: str, values: list[str]) -> None:

@@ -111,8 +111,8 @@ def _classes(hint: Any) -> set[Any]:
     return {hint} if not arguments else set().union(*map(_classes, arguments))
 
 
-def _values_help(hint: Any) -> str:
-    """What an option typed *hint* accepts, with the valid values where there are few."""
+def _values_help(keyword: str, hint: Any) -> str:
+    """What the option for *keyword*, typed *hint*, accepts, with the valid values where there are few."""
     kinds = _classes(hint)
     enums = [kind for kind in _ENUMS if kind in kinds]
     if enums:
@@ -132,6 +132,8 @@ def _values_help(hint: Any) -> str:
         return "a party, by id or name: " + ", ".join(f"{p.id} ({p.short_name})" for p in decl.parties)
     if model.Source in kinds:
         return "a source id: " + ", ".join(decl.claims.cited)
+    if keyword == "language":
+        return "a language code: " + ", ".join(sorted({note.language for note in decl.translation_notes}))
     return "a part of the text, ignoring case and diacritics"
 
 
@@ -152,7 +154,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         if isinstance(action, _Filter):
-            return _values_help(action.hint).replace("%", "%%") + f"; {action.help}"
+            return _values_help(action.dest, action.hint).replace("%", "%%") + f"; {action.help}"
         return action.help
 
     def _split_lines(self, text: str, width: int) -> list[str]:
