@@ -365,7 +365,7 @@ class Source:
     """A document a fact in the edition comes from.
 
     ``url`` is given only where the full address is known; otherwise
-    ``locator`` holds the site and page as the research notes recorded them.
+    ``locator`` holds the site and page as far as they are known.
     A ``publisher`` the document does not name is ``"unknown"``; a title in
     square brackets is supplied by this project.
     """
