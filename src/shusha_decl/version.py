@@ -6,7 +6,7 @@ licences (the tests hold them to these constants).
 
 __version__ = "0.1.0"
 #: The version of the packaged data: the date of its last correction (see docs/corrections.md).
-DATA_VERSION = "2026-11-23"
+DATA_VERSION = "2026-12-03"
 #: The publication date of the shipped English text (Trend News Agency), as an ISO date.
 SOURCE_DATE = "2021-06-16"
 
