@@ -45,6 +45,15 @@ def ok(*args: str, columns: int = 80) -> str:
     return result.stdout
 
 
+def fails(*args: str, status: int) -> str:
+    """The error message of a run that must exit with *status*, print nothing and show no traceback."""
+    result = run(*args)
+    assert result.returncode == status, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
 @pytest.mark.parametrize("listing", ["commitments", "agreements", "organizations", "events", "claims"])
 def test_each_listing_takes_its_filter_arguments_as_options(listing: str) -> None:
     """The options are the filter's keyword arguments, so the two never drift apart."""
@@ -134,11 +143,7 @@ def test_json_rows_are_the_full_records() -> None:
     ],
 )
 def test_nothing_found_exits_1_in_every_subcommand(args: tuple[str, ...], message: str) -> None:
-    result = run(*args)
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
+    assert message in fails(*args, status=1)
 
 
 def test_the_exit_status_rule_is_in_the_help() -> None:
@@ -160,10 +165,7 @@ def test_the_exit_status_rule_is_in_the_help() -> None:
     ],
 )
 def test_user_errors_exit_2_with_a_message_and_no_traceback(args: tuple[str, ...], message: str) -> None:
-    result = run(*args)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
+    assert message in fails(*args, status=2)
 
 
 def test_usage_errors_exit_2() -> None:
