@@ -141,7 +141,8 @@ def test_the_turkic_academy_keeps_both_founding_events() -> None:
     opened, agreed = DECL.get("turkic-academy-opened"), DECL.get("turkic-academy-founding-agreement")
     assert (opened.date, agreed.date) == (PartialDate(2010, 5, 25), PartialDate(2012, 8, 23))
     assert opened.sources == agreed.sources == ("turkicacademy-about",)
-    assert DECL.get("turkicacademy-about").locator == "turkicacademy.org/en/about"
+    page = DECL.get("turkicacademy-about")
+    assert (page.url, page.locator) == ("https://turkicacademy.org/en/about/ob-akademii", None)
     assert [e.id for e in DECL.events(concerns="turkic-academy")] == [opened.id, agreed.id]
 
 
@@ -161,3 +162,30 @@ def test_pages_the_research_gives_in_full_have_their_full_address() -> None:
         == "https://metbuat.az/news/1430610/turkiyeden-susa-beyannamesi-ile-bagli.html"
     )
     assert DECL.get("7gun-1870").url == "https://7gun.org/index.php?newsid=1870"
+
+
+def test_a_date_the_report_does_not_state_says_where_it_comes_from() -> None:
+    """Novosti-Gruziya prints '11 мар' without a year and does not date the adoption it reports."""
+    report = DECL.get("sputnik-georgia-213774040")
+    assert report.published_on == PartialDate(2011, 3, 11)
+    assert "prints no year" in report.note
+    assert "(/20110311/)" in report.note
+    assert "does not date the adoption" in report.note
+    event = DECL.get("strategic-partnership-treaty-ratified-tr")
+    assert [(r.date, r.sources) for r in event.readings][-1] == (
+        PartialDate(2011, 3),
+        ("sputnik-georgia-213774040",),
+    )
+    assert "month of the Novosti-Gruziya report" in event.description
+
+
+def test_the_renaming_day_inferred_from_friday_is_marked_as_inferred() -> None:
+    note = DECL.get("trtworld-12773905").note
+    assert '"on Friday"' in note
+    assert "our inference" in note
+
+
+def test_the_russian_text_keeps_the_address_of_the_stored_page_and_explains_it() -> None:
+    page = DECL.get("president-az-ru-52122")
+    assert page.url == "https://president.az./ru/articles/view/52122"
+    assert 'with a dot after "az"' in page.note
