@@ -53,7 +53,7 @@ def test_every_cited_source_has_a_page_or_a_stated_reason() -> None:
 def test_facts_from_outside_the_text_cite_the_pages_they_were_read_on() -> None:
     assert DECL.get("treaty-of-kars").sources == ("liquisearch-treaty-of-kars",)
     assert DECL.get("un-charter-in-force").sources == ("ask-un-14480",)
-    assert DECL.get("turksoy").sources == ("knowledgr-turksoy",)
+    assert DECL.get("turksoy").sources == ("infogalactic-turksoy", "azertac-fr-1828371")
     assert DECL.get("ask-un-14480").url == "https://ask.un.org/faq/14480"
     readings = {r.date: r.sources for r in DECL.get("strategic-partnership-treaty-ratified-az").readings}
     assert readings == {
@@ -189,3 +189,31 @@ def test_the_russian_text_keeps_the_address_of_the_stored_page_and_explains_it()
     page = DECL.get("president-az-ru-52122")
     assert page.url == "https://president.az./ru/articles/view/52122"
     assert 'with a dot after "az"' in page.note
+
+
+def test_organisations_cite_primary_pages_or_marked_mirrors_not_blogs_or_machine_translations() -> None:
+    ids = {s.id for s in DECL.sources}
+    assert not ids & {"knowledgr-turksoy", "formaementis-1949-05-05", "sheir-oic"}
+    turksoy = DECL.get("infogalactic-turksoy")
+    assert turksoy.note.startswith("A Wikipedia mirror.")
+    assert "July 12, 1993 in Almaty" in turksoy.note
+    assert "Ankara" in DECL.get("azertac-fr-1828371").note
+    assert DECL.get("azertac-fr-1828371").published_on is None  # the dateline has no year
+    coe = DECL.get("council-of-europe")
+    assert coe.sources == ("wikipedia-treaty-of-london-1949", "mfa-hu-council-of-europe")
+    assert (str(coe.founded_on), coe.headquarters) == ("1949-05-05", "Strasbourg")
+    assert DECL.get("mfa-hu-council-of-europe").url == "https://strasbourg.mfa.gov.hu/eng/page/europa-tanacs"
+    oic = DECL.get("oic")
+    assert oic.sources == ("menafn-oic-55th",)
+    assert oic.former_names[0].date == PartialDate(2011, 6, 28)
+    assert oic.former_names[0].sources == ("oic-5453",)
+    assert DECL.get("oic-5453").published_on == PartialDate(2011, 6, 28)
+    assert "corresponding to 25 September 1969" in DECL.get("menafn-oic-55th").note
+
+
+def test_the_renaming_day_has_a_page_that_prints_it() -> None:
+    page = DECL.get("republicworld-turkic-council-summit")
+    assert "on Friday, November 12" in page.note
+    assert page.id in DECL.get("turkic-council-renamed").sources
+    later = {n.name: n for n in DECL.get("turkic-council").later_names}
+    assert page.id in later["Organization of Turkic States"].sources
