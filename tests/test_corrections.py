@@ -51,7 +51,10 @@ def test_every_cited_source_has_a_page_or_a_stated_reason() -> None:
 
 
 def test_facts_from_outside_the_text_cite_the_pages_they_were_read_on() -> None:
-    assert DECL.get("treaty-of-kars").sources == ("liquisearch-treaty-of-kars",)
+    assert DECL.get("treaty-of-kars").sources == (
+        "thefreedictionary-treaty-of-kars",
+        "liquisearch-treaty-of-kars",
+    )
     assert DECL.get("un-charter-in-force").sources == ("ask-un-14480",)
     assert DECL.get("turksoy").sources == ("infogalactic-turksoy", "azertac-fr-1828371")
     assert DECL.get("ask-un-14480").url == "https://ask.un.org/faq/14480"
@@ -217,3 +220,22 @@ def test_the_renaming_day_has_a_page_that_prints_it() -> None:
     assert page.id in DECL.get("turkic-council-renamed").sources
     later = {n.name: n for n in DECL.get("turkic-council").later_names}
     assert page.id in later["Organization of Turkic States"].sources
+
+
+def test_the_treaty_of_kars_cites_an_encyclopedia_entry_and_keeps_the_mirror_for_what_only_it_states() -> (
+    None
+):
+    entry = DECL.get("thefreedictionary-treaty-of-kars")
+    assert "exchanged in Yerevan on Sept. 11, 1922" in entry.note
+    ratified = DECL.get("treaty-of-kars-ratified")
+    assert ratified.sources == (entry.id, "liquisearch-treaty-of-kars")
+    assert "instruments of ratification" in ratified.description
+    assert "Grand National Assembly of Turkey" in DECL.get("liquisearch-treaty-of-kars").note
+    assert DECL.get("liquisearch-treaty-of-kars").note.startswith("A Wikipedia mirror.")
+
+
+def test_secondary_copies_say_what_they_are() -> None:
+    assert DECL.get("wikimili-shusha").note.startswith("A Wikipedia mirror.")
+    repost = DECL.get("azerofkvemokartli-passport-free")
+    assert repost.published_on is None
+    assert repost.note.startswith("A re-post with no date and no author on the page")
