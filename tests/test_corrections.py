@@ -51,9 +51,12 @@ def test_every_cited_source_has_a_page_or_a_stated_reason() -> None:
 
 
 def test_facts_from_outside_the_text_cite_the_pages_they_were_read_on() -> None:
-    assert DECL.get("treaty-of-kars").sources == ("liquisearch-treaty-of-kars",)
+    assert DECL.get("treaty-of-kars").sources == (
+        "thefreedictionary-treaty-of-kars",
+        "liquisearch-treaty-of-kars",
+    )
     assert DECL.get("un-charter-in-force").sources == ("ask-un-14480",)
-    assert DECL.get("turksoy").sources == ("knowledgr-turksoy",)
+    assert DECL.get("turksoy").sources == ("infogalactic-turksoy", "azertac-fr-1828371")
     assert DECL.get("ask-un-14480").url == "https://ask.un.org/faq/14480"
     readings = {r.date: r.sources for r in DECL.get("strategic-partnership-treaty-ratified-az").readings}
     assert readings == {
@@ -141,7 +144,8 @@ def test_the_turkic_academy_keeps_both_founding_events() -> None:
     opened, agreed = DECL.get("turkic-academy-opened"), DECL.get("turkic-academy-founding-agreement")
     assert (opened.date, agreed.date) == (PartialDate(2010, 5, 25), PartialDate(2012, 8, 23))
     assert opened.sources == agreed.sources == ("turkicacademy-about",)
-    assert DECL.get("turkicacademy-about").locator == "turkicacademy.org/en/about"
+    page = DECL.get("turkicacademy-about")
+    assert (page.url, page.locator) == ("https://turkicacademy.org/en/about/ob-akademii", None)
     assert [e.id for e in DECL.events(concerns="turkic-academy")] == [opened.id, agreed.id]
 
 
@@ -161,3 +165,77 @@ def test_pages_the_research_gives_in_full_have_their_full_address() -> None:
         == "https://metbuat.az/news/1430610/turkiyeden-susa-beyannamesi-ile-bagli.html"
     )
     assert DECL.get("7gun-1870").url == "https://7gun.org/index.php?newsid=1870"
+
+
+def test_a_date_the_report_does_not_state_says_where_it_comes_from() -> None:
+    """Novosti-Gruziya prints '11 мар' without a year and does not date the adoption it reports."""
+    report = DECL.get("sputnik-georgia-213774040")
+    assert report.published_on == PartialDate(2011, 3, 11)
+    assert "prints no year" in report.note
+    assert "(/20110311/)" in report.note
+    assert "does not date the adoption" in report.note
+    event = DECL.get("strategic-partnership-treaty-ratified-tr")
+    assert [(r.date, r.sources) for r in event.readings][-1] == (
+        PartialDate(2011, 3),
+        ("sputnik-georgia-213774040",),
+    )
+    assert "month of the Novosti-Gruziya report" in event.description
+
+
+def test_the_renaming_day_inferred_from_friday_is_marked_as_inferred() -> None:
+    note = DECL.get("trtworld-12773905").note
+    assert '"on Friday"' in note
+    assert "our inference" in note
+
+
+def test_the_russian_text_keeps_the_address_of_the_stored_page_and_explains_it() -> None:
+    page = DECL.get("president-az-ru-52122")
+    assert page.url == "https://president.az./ru/articles/view/52122"
+    assert 'with a dot after "az"' in page.note
+
+
+def test_organisations_cite_primary_pages_or_marked_mirrors_not_blogs_or_machine_translations() -> None:
+    ids = {s.id for s in DECL.sources}
+    assert not ids & {"knowledgr-turksoy", "formaementis-1949-05-05", "sheir-oic"}
+    turksoy = DECL.get("infogalactic-turksoy")
+    assert turksoy.note.startswith("A Wikipedia mirror.")
+    assert "July 12, 1993 in Almaty" in turksoy.note
+    assert "Ankara" in DECL.get("azertac-fr-1828371").note
+    assert DECL.get("azertac-fr-1828371").published_on is None  # the dateline has no year
+    coe = DECL.get("council-of-europe")
+    assert coe.sources == ("wikipedia-treaty-of-london-1949", "mfa-hu-council-of-europe")
+    assert (str(coe.founded_on), coe.headquarters) == ("1949-05-05", "Strasbourg")
+    assert DECL.get("mfa-hu-council-of-europe").url == "https://strasbourg.mfa.gov.hu/eng/page/europa-tanacs"
+    oic = DECL.get("oic")
+    assert oic.sources == ("menafn-oic-55th",)
+    assert oic.former_names[0].date == PartialDate(2011, 6, 28)
+    assert oic.former_names[0].sources == ("oic-5453",)
+    assert DECL.get("oic-5453").published_on == PartialDate(2011, 6, 28)
+    assert "corresponding to 25 September 1969" in DECL.get("menafn-oic-55th").note
+
+
+def test_the_renaming_day_has_a_page_that_prints_it() -> None:
+    page = DECL.get("republicworld-turkic-council-summit")
+    assert "on Friday, November 12" in page.note
+    assert page.id in DECL.get("turkic-council-renamed").sources
+    later = {n.name: n for n in DECL.get("turkic-council").later_names}
+    assert page.id in later["Organization of Turkic States"].sources
+
+
+def test_the_treaty_of_kars_cites_an_encyclopedia_entry_and_keeps_the_mirror_for_what_only_it_states() -> (
+    None
+):
+    entry = DECL.get("thefreedictionary-treaty-of-kars")
+    assert "exchanged in Yerevan on Sept. 11, 1922" in entry.note
+    ratified = DECL.get("treaty-of-kars-ratified")
+    assert ratified.sources == (entry.id, "liquisearch-treaty-of-kars")
+    assert "instruments of ratification" in ratified.description
+    assert "Grand National Assembly of Turkey" in DECL.get("liquisearch-treaty-of-kars").note
+    assert DECL.get("liquisearch-treaty-of-kars").note.startswith("A Wikipedia mirror.")
+
+
+def test_secondary_copies_say_what_they_are() -> None:
+    assert DECL.get("wikimili-shusha").note.startswith("A Wikipedia mirror.")
+    repost = DECL.get("azerofkvemokartli-passport-free")
+    assert repost.published_on is None
+    assert repost.note.startswith("A re-post with no date and no author on the page")
