@@ -229,3 +229,11 @@ def test_cow_type_falls_back_to_weaker_types() -> None:
     assert entente.cow_type().type == "III"  # type: ignore[union-attr]
     nothing = attrs.evolve(entente, consultation=no)
     assert nothing.cow_type() is None
+
+
+@pytest.mark.parametrize("variable", ["defense_conditional", "consultation_conditional"])
+def test_the_trigger_of_paragraph_9_is_not_a_condition(variable: str) -> None:
+    coding = getattr(DECL.alliance, variable)
+    assert (coding.value, coding.confidence) == (0, Confidence.MEDIUM)
+    assert "threat ... or aggression from a third state or states" in coding.rationale
+    assert "definition of a conditional pledge was not available" in coding.rationale
