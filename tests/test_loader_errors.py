@@ -322,6 +322,21 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("alliance.json", setitem(["asymm", "per_party"], [{"party": "AM", "value": 1}])),
         ["alliance.json: $.asymm.per_party[0].party", "unknown party 'AM'"],
     ),
+    "alliance alternative equal to the value": (
+        edit("alliance.json", setitem(["defense", "alternatives", 0, "value"], 1)),
+        ["alliance.json: $.defense.alternatives[0].value", "an alternative must differ from the value"],
+    ),
+    "alliance alternative out of range": (
+        edit(
+            "alliance.json",
+            setitem(["milcon", "alternatives"], [{"value": 4, "confidence": "low", "rationale": "-"}]),
+        ),
+        ["alliance.json: $.milcon.alternatives[0].value", "4 is outside 0..3"],
+    ),
+    "alliance alternative without a rationale": (
+        edit("alliance.json", setitem(["defense", "alternatives", 0], {"value": 0, "confidence": "low"})),
+        ["alliance.json: $.defense.alternatives[0].rationale", "required key missing"],
+    ),
     # hostile values: nothing is accepted that reading would change or writing could not keep
     **{
         f"partial date in {digits} digits": (
