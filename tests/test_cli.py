@@ -394,6 +394,58 @@ def test_the_alliance_coding_has_its_own_listing() -> None:
     assert header == ["variable", "value", "confidence", "rationale"]
 
 
+@pytest.mark.parametrize(
+    ("listing", "collection", "header"),
+    [
+        (
+            "atop-dyad-years",
+            "atop_dyad_years",
+            ["ccode1", "ccode2", "year", "defense", "offense", "neutral", "nonagg", "consul"],
+        ),
+        (
+            "cow-dyad-years",
+            "cow_dyad_years",
+            ["ccode1", "ccode2", "year", "defense", "neutral", "nonagg", "entente"],
+        ),
+    ],
+)
+def test_the_dyad_year_listings_keep_the_column_names_in_json_and_csv(
+    listing: str, collection: str, header: list[str]
+) -> None:
+    rows = json.loads(ok(listing, "--json"))
+    assert rows == shusha_decl.to_records(collection)
+    assert {(r["ccode1"], r["ccode2"]) for r in rows} == {(373, 640), (640, 373)}
+    table = list(csv.DictReader(io.StringIO(ok(listing, "--csv"))))
+    assert list(table[0]) == list(rows[0])  # atop_defense ..., as peacesciencer names them
+    assert ok(listing).splitlines()[0].split() == header  # the table alone drops the prefix, to fit
+
+
+def test_the_dyad_year_listings_give_the_alternative_reading() -> None:
+    from shusha_decl.export import dyads
+
+    decl = shusha_decl.declaration()
+    for listing, rows in [
+        ("atop-dyad-years", dyads.atop_dyad_years(decl, "alternative")),
+        ("cow-dyad-years", dyads.cow_dyad_years(decl, "alternative")),
+    ]:
+        assert json.loads(ok(listing, "--reading", "alternative", "--json")) == shusha_decl.to_records(rows)
+        assert json.loads(ok(listing, "--reading", "main", "--json")) == json.loads(ok(listing, "--json"))
+    cow = json.loads(ok("cow-dyad-years", "--reading", "alternative", "--json"))
+    assert {(r["cow_defense"], r["cow_entente"]) for r in cow} == {(0, 1)}  # an entente
+    assert run("alliance-members", "--reading", "alternative").returncode == 2  # one reading of its own
+
+
+def test_the_members_listing_gives_each_entry_into_force_reading() -> None:
+    rows = json.loads(ok("alliance-members", "--json"))
+    assert rows == shusha_decl.to_records("alliance_members")
+    assert [(r["ccode"], r["in_force_on"], r["in_force_sources"]) for r in rows] == [
+        (373, "2021-06-15", ["report-az-in-force"]),
+        (373, "2022-02-13", ["ictimaifikir-25234"]),
+        (640, "2021-06-15", ["report-az-in-force"]),
+        (640, "2022-02-13", ["ictimaifikir-25234"]),
+    ]
+
+
 def test_shell_completion_script() -> None:
     pytest.importorskip("shtab")
     script = ok("--print-completion", "bash")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -74,3 +75,32 @@ def test_the_codebook_counts_the_claims_by_source() -> None:
         f"and {counts['anniversary-2025-06-15']} from the anniversary article."
     )
     assert stated in text
+
+
+def test_the_dyad_year_rows_can_be_rebuilt_from_the_codebook_rules() -> None:
+    """The columns' variables, the pairs and the years as the codebook states them give the packaged rows."""
+    text = CODEBOOK.read_text(encoding="utf-8")
+    rules = text[text.index("**Dyad-year rows.**") : text.index("- **Members.**")]
+    sources = dict(re.findall(r"`((?:atop|cow)_\w+)`\s+from\s+`(\w+)`", rules))
+    assert len(sources) == 9
+    in_force = DECL.get("entry-into-force")
+    assert isinstance(in_force, shusha_decl.Event)
+    first = min(reading.date.first_day() for reading in in_force.readings).year
+    last = int(shusha_decl.DATA_VERSION[:4])
+    assert "through the year of `DATA_VERSION`" in rules
+    assert f"so {first})" in rules
+    for table in ("atop_dyad_years", "cow_dyad_years"):
+        columns = [c for c in sources if c.startswith(table.split("_")[0])]
+        rebuilt = [
+            {
+                "ccode1": one.cow_code,
+                "ccode2": other.cow_code,
+                "year": year,
+                **{c: getattr(DECL.alliance, sources[c]).value for c in columns},
+            }
+            for year in range(first, last + 1)
+            for one in DECL.parties
+            for other in DECL.parties
+            if one != other
+        ]
+        assert shusha_decl.to_records(table) == rebuilt

@@ -30,7 +30,8 @@ def test_modality_and_confidence_are_ordered_as_the_codebook_ranks_them() -> Non
     assert list(confidence.cat.categories) == ["low", "medium", "high"]
     assert confidence["defense"] == "medium"
     assert list(confidence[confidence < "high"].index) == [
-        "defense", "nonaggression", "milcon", "milaid", "organ", "specthrt",
+        "defense", "defense_conditional", "nonaggression", "consultation_conditional", "milcon", "milaid",
+        "organ", "specthrt",
     ]  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
@@ -229,3 +230,50 @@ def test_cow_type_falls_back_to_weaker_types() -> None:
     assert entente.cow_type().type == "III"  # type: ignore[union-attr]
     nothing = attrs.evolve(entente, consultation=no)
     assert nothing.cow_type() is None
+
+
+@pytest.mark.parametrize("variable", ["defense_conditional", "consultation_conditional"])
+def test_the_trigger_of_paragraph_9_is_not_a_condition(variable: str) -> None:
+    coding = getattr(DECL.alliance, variable)
+    assert (coding.value, coding.confidence) == (0, Confidence.MEDIUM)
+    assert "threat ... or aggression from a third state or states" in coding.rationale
+    assert "definition of a conditional pledge was not available" in coding.rationale
+
+
+def test_defense_keeps_the_reading_that_promises_no_military_help() -> None:
+    defense = DECL.alliance.defense
+    (alternative,) = defense.alternatives
+    assert (alternative.value, alternative.confidence) == (0, Confidence.LOW)
+    assert "entente" in alternative.rationale
+    assert defense.reading("alternative") is alternative
+    assert defense.reading() is defense
+    assert DECL.alliance.offense.reading("alternative") is DECL.alliance.offense  # none: the main reading
+
+
+def test_cow_type_says_its_reading_and_gives_the_other_on_request() -> None:
+    main = DECL.alliance.cow_type()
+    assert main is not None
+    assert (main.type, main.variable, main.reading) == ("I", "defense", "main")
+    other = DECL.alliance.cow_type(reading="alternative")
+    assert other is not None
+    assert (other.type, other.label, other.variable) == ("III", "entente", "consultation")
+    assert other.reading == "alternative"
+    with pytest.raises(ValueError, match="valid readings: main, alternative"):
+        DECL.alliance.cow_type(reading="strict")  # type: ignore[arg-type]
+
+
+def test_the_rationales_say_how_the_authentic_texts_bear_on_the_coding() -> None:
+    assert "force and command structures" in DECL.alliance.milcon.rationale
+    assert "huquqaz.com" in DECL.alliance.milcon.rationale
+    assert "recital 5" in DECL.alliance.defense.rationale
+    assert "igdirim76.com" in DECL.alliance.defense.rationale
+    codebook = (Path(__file__).parent.parent / "docs" / "codebook.md").read_text(encoding="utf-8")
+    assert "<https://huquqaz.com/?p=4283>" in codebook  # the full addresses of the pages cited
+
+
+def test_alliance_records_carry_their_alternatives() -> None:
+    rows = {row["variable"]: row for row in shusha_decl.to_records("alliance")}
+    assert rows["defense"]["alternatives"] == [
+        {"value": 0, "confidence": "low", "rationale": DECL.alliance.defense.alternatives[0].rationale}
+    ]
+    assert rows["offense"]["alternatives"] == []

@@ -367,6 +367,21 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("second_coding.json", setitem(["codings", 0, "modality"], "promise")),
         ["second_coding.json: $.codings[0].modality", "expected one of 'undertaking'"],
     ),
+    "alliance alternative equal to the value": (
+        edit("alliance.json", setitem(["defense", "alternatives", 0, "value"], 1)),
+        ["alliance.json: $.defense.alternatives[0].value", "an alternative must differ from the value"],
+    ),
+    "alliance alternative out of range": (
+        edit(
+            "alliance.json",
+            setitem(["milcon", "alternatives"], [{"value": 4, "confidence": "low", "rationale": "-"}]),
+        ),
+        ["alliance.json: $.milcon.alternatives[0].value", "4 is outside 0..3"],
+    ),
+    "alliance alternative without a rationale": (
+        edit("alliance.json", setitem(["defense", "alternatives", 0], {"value": 0, "confidence": "low"})),
+        ["alliance.json: $.defense.alternatives[0].rationale", "required key missing"],
+    ),
     # hostile values: nothing is accepted that reading would change or writing could not keep
     **{
         f"partial date in {digits} digits": (

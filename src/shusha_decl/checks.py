@@ -326,13 +326,18 @@ def _titles(decl: Declaration) -> Iterator[Problem]:
 
 
 def _alliance(decl: Declaration) -> Iterator[Problem]:
-    """Every value of the alliance coding is on its variable's scale."""
+    """Every value of the alliance coding is on its variable's scale, and each alternative differs from it."""
     for variable, highest in ALLIANCE_SCALES.items():
         coding: model.Coding = getattr(decl.alliance, variable)
         values = [
             ("value", coding.value),
             *((f"per_party[{i}].value", p.value) for i, p in enumerate(coding.per_party)),
+            *((f"alternatives[{i}].value", a.value) for i, a in enumerate(coding.alternatives)),
         ]
+        for i, alternative in enumerate(coding.alternatives):
+            if alternative.value == coding.value:
+                at = f"$.alliance.{variable}.alternatives[{i}].value"
+                yield at, "an alternative must differ from the value"
         for path, value in values:
             if not 0 <= value <= highest:
                 yield f"$.alliance.{variable}.{path}", f"{value} is outside 0..{highest}"

@@ -34,7 +34,7 @@ from .edition import (
     TranslationNotes,
 )
 from .errors import UnknownNameError
-from .export import to_records
+from .export import dyads, to_records
 from .model import json_ready
 from .packaged import declaration
 from .version import DATA_VERSION, __version__
@@ -86,7 +86,30 @@ LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
         ("variable", "value", "confidence", "rationale"),
         "this project's coding of the declaration as an alliance (ATOP variables)",
     ),
+    "atop-dyad-years": (
+        None,
+        ("ccode1", "ccode2", "year", *dyads.ATOP_COLUMNS),
+        "the alliance coding as directed dyad-years in ATOP columns (not an ATOP release)",
+    ),
+    "cow-dyad-years": (
+        None,
+        ("ccode1", "ccode2", "year", *dyads.COW_COLUMNS),
+        "the alliance coding as directed dyad-years in COW columns (not a COW release)",
+    ),
+    "alliance-members": (
+        None,
+        ("ccode", "party", "in_force_on", "in_force_sources", "signed_on", "approved_on"),
+        "the parties and the dates the declaration took effect, by each reading, with sources",
+    ),
 }
+#: The listings that take ``--reading``: the alliance coding's main reading or each variable's alternative.
+READING_LISTINGS: dict[str, Callable[[Declaration, model.Reading], Sequence[Any]]] = {
+    "atop-dyad-years": dyads.atop_dyad_years,
+    "cow-dyad-years": dyads.cow_dyad_years,
+}
+#: Table headers shorter than their column (eight ATOP columns would not fit 80 columns): the pledge
+#: columns without their ``atop_``/``cow_`` prefix.  ``--json`` and ``--csv`` keep the column names.
+HEADERS = {column: column.partition("_")[2] for column in (*dyads.ATOP_COLUMNS, *dyads.COW_COLUMNS)}
 _ENUMS = tuple(v for v in vars(model).values() if isinstance(v, type) and issubclass(v, enum.Enum))
 _HIGHLIGHT = ("\033[1;7m", "\033[0m")
 
@@ -188,6 +211,13 @@ def _parser() -> argparse.ArgumentParser:
                 listing.add_argument(
                     option, dest=keyword, action=_Filter, hint=hint, help="repeat to match any"
                 )
+        if name in READING_LISTINGS:
+            listing.add_argument(
+                "--reading",
+                choices=model.READINGS,
+                default="main",
+                help="the coding's main reading (the default) or each variable's alternative",
+            )
         _add_output_options(listing)
     show = add("show", help="print the declaration as text, or one record by id")
     show.add_argument("id", nargs="?", help="a record id, e.g. para_9, preamble__recs__rec_3, oic")
@@ -267,11 +297,12 @@ def _fit(natural: list[int], least: list[int], room: int) -> list[int]:
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     """An aligned table that fits the terminal; cells too long for their column wrap between words."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    natural = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    words = [max([len(c), *(len(w) for r in cells for w in r[i].split())]) for i, c in enumerate(columns)]
+    headers = [HEADERS.get(c, c) for c in columns]
+    natural = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    words = [max([len(h), *(len(w) for r in cells for w in r[i].split())]) for i, h in enumerate(headers)]
     widths = _fit(natural, words, _width() - 2 * (len(columns) - 1))
     lines = []
-    for values in [list(columns), ["-" * w for w in widths], *cells]:
+    for values in [headers, ["-" * w for w in widths], *cells]:
         wrapped = [
             textwrap.wrap(v, w, break_long_words=False, break_on_hyphens=False) or [""]
             for v, w in zip(values, widths, strict=True)
@@ -313,8 +344,10 @@ def _fill(text: str, **options: Any) -> str:
 def _listing(args: argparse.Namespace) -> str | None:
     decl = declaration()
     collection, columns, _ = LISTINGS[args.command]
-    if collection is None:
-        rows = to_records(args.command, decl)
+    if args.command in READING_LISTINGS:
+        rows = to_records(READING_LISTINGS[args.command](decl, args.reading))
+    elif collection is None:
+        rows = to_records(args.command.replace("-", "_"), decl)
     else:
         criteria = {keyword: getattr(args, keyword) for keyword in _filter_arguments(args.command)}
         rows = to_records(getattr(decl, args.command.replace("-", "_"))(**criteria))

@@ -23,7 +23,7 @@ import enum
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, TypeAlias, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
 from attrs import field, frozen
@@ -515,25 +515,56 @@ class PartyValue:
     value: int
 
 
+#: The readings of the alliance coding: each variable's value, or its first alternative where it has one.
+Reading: TypeAlias = Literal["main", "alternative"]
+READINGS: tuple[Reading, ...] = ("main", "alternative")
+
+
+@frozen
+class Alternative:
+    """Another value a careful coder could give an alliance variable, with why and how likely."""
+
+    value: int
+    confidence: Confidence
+    rationale: str
+
+
 @frozen
 class Coding:
-    """This project's value for one ATOP variable, with how sure it is and the units it rests on."""
+    """This project's value for one ATOP variable, with how sure it is and the units it rests on.
+
+    ``alternatives`` keeps the readings a careful coder could make instead (empty when there is none); the
+    value is the main reading.
+    """
 
     value: int
     confidence: Confidence
     rationale: str
     evidence: tuple[str, ...]
     per_party: tuple[PartyValue, ...]
+    alternatives: tuple[Alternative, ...]
+
+    def reading(self, reading: Reading = "main") -> Coding | Alternative:
+        """This coding, or with ``"alternative"`` its first alternative (itself if it has none)."""
+        if reading not in READINGS:
+            raise ValueError(f"unknown reading {reading!r}; valid readings: {', '.join(READINGS)}")
+        return self.alternatives[0] if reading == "alternative" and self.alternatives else self
 
 
 @frozen
 class CowType:
-    """The Correlates of War alliance type implied by the coding, and the variable it follows from."""
+    """The Correlates of War alliance type implied by the coding, the variable it rests on and the reading.
+
+    ``coding`` is what the type rests on: the variable's [`Coding`][shusha_decl.Coding] under the main
+    reading, or the [`Alternative`][shusha_decl.Alternative] under the alternative one; ``reading`` says which
+    (``"main"`` or ``"alternative"``).
+    """
 
     type: str
     label: str
     variable: str
-    coding: Coding
+    coding: Coding | Alternative
+    reading: str
 
 
 #: The Correlates of War types, strongest first, with the ATOP variable each follows from.
@@ -570,12 +601,20 @@ class Alliance:
     specthrt: Coding
     asymm: Coding
 
-    def cow_type(self) -> CowType | None:
-        """The strongest COW type the coding implies: I defense, II neutrality/non-aggression, III entente."""
+    def cow_type(self, reading: Reading = "main") -> CowType | None:
+        """The strongest COW type the coding implies: I defense, II neutrality/non-aggression, III entente.
+
+        Args:
+            reading: ``"main"`` (the default) uses each variable's value; ``"alternative"`` uses a variable's
+                first alternative where it has one.
+
+        Raises:
+            ValueError: an unknown reading.
+        """
         for cow, label, variable in _COW_TYPES:
-            coding: Coding = getattr(self, variable)
+            coding = getattr(self, variable).reading(reading)
             if coding.value:
-                return CowType(cow, label, variable, coding)
+                return CowType(cow, label, variable, coding, reading)
         return None
 
 
@@ -651,5 +690,5 @@ def json_ready(value: Any) -> Any:
 
 
 # In a notebook every record shows itself as a key/value table of its fields, drawn by one function.
-for _kind in (*get_args(Record), Name, DateReading, Alliance, Coding, PartyValue, CowType):
+for _kind in (*get_args(Record), Name, DateReading, Alliance, Coding, Alternative, PartyValue, CowType):
     _kind._repr_html_ = record_html

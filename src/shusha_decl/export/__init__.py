@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -21,6 +21,7 @@ from ..errors import shown
 from ..model import json_ready
 from ..packaged import declaration
 from ..text import unwritable
+from . import dyads
 
 #: The collections that [`to_records`][shusha_decl.to_records] and [`to_frame`][shusha_decl.to_frame]
 #: accept by name, each with the class of its records (the alliance: one coding per variable).
@@ -45,6 +46,16 @@ COLLECTIONS: dict[str, type] = {
     "translation_notes": model.TranslationNote,
     "comparisons": model.Comparison,
     "alliance": model.Coding,
+    "atop_dyad_years": dyads.AtopDyadYear,
+    "cow_dyad_years": dyads.CowDyadYear,
+    "alliance_members": dyads.AllianceMember,
+}
+#: The tables derived from the alliance coding and the events, in the shapes of ATOP's and COW's data
+#: (this project's coding, not their release; see [`dyads`][shusha_decl.export.dyads]).
+DERIVED: dict[str, Callable[[Declaration], Sequence[Any]]] = {
+    "atop_dyad_years": dyads.atop_dyad_years,
+    "cow_dyad_years": dyads.cow_dyad_years,
+    "alliance_members": dyads.alliance_members,
 }
 
 
@@ -57,6 +68,8 @@ def _items(collection: Any, decl: Declaration | None) -> list[Any]:
         if collection not in COLLECTIONS:
             raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
         decl = declaration() if decl is None else decl
+        if collection in DERIVED:
+            return list(DERIVED[collection](decl))
         collection = decl.titles if collection == "titles" else getattr(decl, collection)
     if isinstance(collection, Titles):
         return list(collection.records)
@@ -100,6 +113,10 @@ def to_records(
             [`COLLECTIONS`][shusha_decl.export.COLLECTIONS]), or a result: a collection, a
             filter's result or a slice of one, the titles, the alliance, a list of records or a single record.
             The alliance gives one record per variable, with the variable's name under ``"variable"``.
+            ``"atop_dyad_years"`` and ``"cow_dyad_years"`` give directed dyad-years in peacesciencer's ATOP
+            and COW columns, and ``"alliance_members"`` the parties with the dates the pledge took effect:
+            this project's coding under its main reading, not an ATOP or COW release
+            ([`dyads`][shusha_decl.export.dyads] gives the alternative reading).
         decl: the edition that a name refers to; the packaged one by default.
 
     Raises:

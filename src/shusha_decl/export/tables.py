@@ -28,7 +28,7 @@ import attrs
 from .. import model, version
 from ..edition import Declaration
 from ..files import write_files
-from . import to_records
+from . import COLLECTIONS, DERIVED, dyads, to_records
 
 #: The collection tables, each with its record class.
 TABLES: dict[str, type] = {
@@ -147,7 +147,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
 def _csv_files(decl: Declaration) -> dict[str, bytes]:
     """One CSV file per collection and the long tables, by file name."""
     files = {}
-    for name in (*TABLES, "alliance"):
+    for name in (*TABLES, "alliance", *DERIVED):
         records = to_records(name, decl)
         header = list(records[0])
         files[f"{name}.csv"] = _csv(header, [[csv_cell(r[k]) for k in header] for r in records])
@@ -175,6 +175,23 @@ def _alliance_schema() -> dict[str, Any]:
     fields = [{"name": "variable", "type": "string", "constraints": {"required": True}}]
     fields += [_field(f.name, hints[f.name]) for f in attrs.fields(model.Coding)]
     return {"fields": fields, "primaryKey": "variable"}
+
+
+#: What the tables in ATOP's and COW's shapes are, as their Data Package descriptions say.
+DERIVED_DESCRIPTION = (
+    "This project's coding of the declaration (main reading) in the columns peacesciencer gives ATOP 5.1 "
+    "and COW 4.1 alliance data: not an ATOP or COW release. Directed dyad-years from the year of the "
+    "earliest "
+    f"entry-into-force reading through {dyads.LAST_YEAR}, the year of the data version."
+)
+
+
+def _derived_schema(kind: type) -> dict[str, Any]:
+    """A derived table's schema: its row class's fields, keyed by the fields that identify a row."""
+    hints = get_type_hints(kind)
+    fields = [_field(f.name, hints[f.name]) for f in attrs.fields(kind)]
+    key = ["ccode", "in_force_on"] if kind is dyads.AllianceMember else ["ccode1", "ccode2", "year"]
+    return {"fields": fields, "primaryKey": key}
 
 
 def _text_status(name: str) -> str:
@@ -206,6 +223,8 @@ def to_datapackage(
     """
     schemas = {name: _schema(name, kind) for name, kind in TABLES.items()}
     schemas["alliance"] = _alliance_schema()
+    for name in DERIVED:
+        schemas[name] = _derived_schema(COLLECTIONS[name])
     schemas.update({name: _long_schema(column, target) for name, (column, _, target) in LONG_TABLES.items()})
     source = next(s for s in decl.sources if s.id == decl.text_source)
     package: dict[str, Any] = {
@@ -242,6 +261,8 @@ def to_datapackage(
     for resource in package["resources"]:  # the package's licence does not cover the text they hold
         if resource["name"] in NOT_LICENSED:
             resource["description"] = _text_status(resource["name"])
+        if resource["name"].replace("-", "_") in DERIVED:
+            resource["description"] = DERIVED_DESCRIPTION
     for resource in package["resources"]:  # foreign keys name resources as written
         for key in resource["schema"].get("foreignKeys", []):
             key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
