@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import shusha_decl
+
 README = Path(__file__).parent.parent / "README.md"
 CLI_PAGE = Path(__file__).parent.parent / "docs" / "cli.md"
 
@@ -79,3 +81,32 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         check=False,
         env={**environment, "COLUMNS": "80"},
     )
+
+
+def test_what_is_in_the_data_counts_the_packaged_data() -> None:
+    """Every count the README's "What is in the data" states is the packaged edition's."""
+    text = README.read_text(encoding="utf-8")
+    section = " ".join(text[text.index("## What is in the data") : text.index("## Development")].split())
+    decl = shusha_decl.declaration()
+    codings = decl.second_coding.codings
+    first = {c.id: c for c in decl.commitments}
+    counts = {
+        "recitals": len(decl.preamble),
+        "paragraphs": len(decl.provisions),
+        "topics in": sum(t.category is not None for t in decl.topics),
+        "categories": sum(t.category is None for t in decl.topics),
+        "agreements": len(decl.agreements),
+        "organisations and bodies": len(decl.organizations),
+        "places and projects": len(decl.places),
+        "persons": len(decl.persons),
+        "quotations": len(decl.quotes),
+        "sources": len(decl.sources),
+        "dated events": len(decl.events),
+        "press claims": len(decl.claims),
+        "translation notes": len(decl.translation_notes),
+    }
+    for words, count in counts.items():
+        assert f"{count} {words}" in section, words
+    modality = sum(c.modality is first[c.commitment].modality for c in codings)
+    topics = sum(set(c.topics) == set(first[c.commitment].topics) for c in codings)
+    assert f"modality {modality} of {len(codings)}, topic sets {topics} of {len(codings)}" in section
