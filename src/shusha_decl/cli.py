@@ -47,6 +47,8 @@ examples:
   shusha-decl events --concerns shusha-declaration --after 2022-01-31 --csv
   shusha-decl claims --status not-in-text
   shusha-decl alliance
+  shusha-decl cow-dyad-years --reading alternative --csv
+  shusha-decl translation-notes --unit para_9
   shusha-decl show para_9
   shusha-decl search "Turkic world"
   shusha-decl lookup Nakhichevan
