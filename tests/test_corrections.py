@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import shusha_decl
 from shusha_decl.model import PartialDate
 
 DECL = shusha_decl.declaration()
+CORRECTIONS = Path(__file__).parent.parent / "docs" / "corrections.md"
 TURKIC_STATES_TR = "T\u00fcrk Devletleri Te\u015fkilat\u0131"  # dotless i, written as an escape
 
 # Sources cited with neither a url nor a locator, and why.
@@ -239,3 +241,10 @@ def test_secondary_copies_say_what_they_are() -> None:
     repost = DECL.get("azerofkvemokartli-passport-free")
     assert repost.published_on is None
     assert repost.note.startswith("A re-post with no date and no author on the page")
+
+
+def test_the_data_version_is_the_date_of_the_latest_corrections() -> None:
+    """A correction moves DATA_VERSION, and the corrections page says which data carries it."""
+    text = " ".join(CORRECTIONS.read_text(encoding="utf-8").split())
+    assert f"released as the data of {shusha_decl.DATA_VERSION} (`DATA_VERSION`)" in text
+    assert shusha_decl.DATA_VERSION > "2026-11-23"  # the data version before this page's corrections
