@@ -136,7 +136,8 @@ def test_frictionless_command_line_validates_it(package: Path) -> None:
 
 def test_every_tabular_resource_declares_its_schema(package: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    assert len(descriptor["resources"]) == 21 + 3  # and the ATOP- and COW-shaped dyad-years, and the members
+    # the collections, the second coding, the ATOP- and COW-shaped dyad-years and the members
+    assert len(descriptor["resources"]) == 21 + 1 + 3
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         assert resource["profile"] == "tabular-data-resource"
@@ -157,6 +158,26 @@ def test_long_tables_hold_one_row_per_value(package: Path) -> None:
     assert {"commitment": "para_18__cmt_1", "topic": "energy"} in rows
     commitments = read_csv(package / "commitments.csv")
     assert json.loads(commitments[0]["topics"]) == list(DECL.commitments[0].topics)
+
+
+def test_the_second_coding_is_a_table_keyed_by_commitment(package: Path) -> None:
+    rows = read_csv(package / "second_coding.csv")
+    assert list(rows[0]) == ["commitment", "modality", "topics", "note", "uncertain", "covered"]
+    assert [r["commitment"] for r in rows] == [c.id for c in DECL.commitments]
+    para_9 = next(r for r in rows if r["commitment"] == "para_9__cmt_1")
+    assert (json.loads(para_9["topics"]), para_9["uncertain"], para_9["covered"]) == (
+        ["mutual-assistance"],
+        "True",
+        "True",
+    )
+    assert sum(r["covered"] == "False" for r in rows) == 7
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    schema = next(r["schema"] for r in descriptor["resources"] if r["name"] == "second-coding")
+    assert schema["primaryKey"] == "commitment"
+    assert schema["foreignKeys"] == [
+        {"fields": "commitment", "reference": {"resource": "commitments", "fields": "id"}}
+    ]
+    assert {f["name"]: f["type"] for f in schema["fields"]}["covered"] == "boolean"
 
 
 def test_csv_format_writes_the_tables_without_a_descriptor(tmp_path: Path) -> None:

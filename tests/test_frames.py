@@ -203,3 +203,14 @@ def test_csv_keeps_its_flat_cells(tmp_path: Path) -> None:
     write(DECL, "csv", tmp_path)
     events = pd.read_csv(tmp_path / "events.csv")
     assert events.set_index("id").loc["milli-majlis-approval", "date"] == "2022-02"
+
+
+def test_the_second_coding_is_a_frame_to_compare_with_the_commitments() -> None:
+    second = shusha_decl.to_frame("second_coding")
+    assert list(second.columns) == ["commitment", "modality", "topics", "note", "uncertain", "covered"]
+    assert second["modality"].cat.ordered
+    assert second.equals(shusha_decl.to_frame(DECL.second_coding))
+    first = shusha_decl.to_frame("commitments").set_index("id")
+    same = second.set_index("commitment")["modality"] == first["modality"]
+    assert same.sum() == 46
+    assert second.loc[~second["covered"], "commitment"].tolist()[0] == "para_7__cmt_1"

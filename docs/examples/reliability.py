@@ -17,19 +17,6 @@ from collections.abc import Sequence
 
 import shusha_decl
 
-# The commitments that no hard-case ruling or example naming a paragraph settles in the codebook; the second
-# coder's copy of the codebook had those rulings and examples removed, so on these 7 the codebook's general
-# rules alone decide, and on the other 39 the full codebook holds a ruling the second coder did not see.
-NOT_COVERED = (
-    "para_7__cmt_1",
-    "para_11__cmt_1",
-    "para_17__cmt_1",
-    "para_18__cmt_2",
-    "para_19__cmt_1",
-    "para_19__cmt_2",
-    "para_30__cmt_1",
-)
-
 
 def cohen_kappa(first: Sequence[object], second: Sequence[object]) -> float | None:
     """Cohen's kappa of two codings of the same units; ``None`` when chance agreement is total."""
@@ -62,10 +49,12 @@ def percent(part: int, whole: int) -> str:
 decl = shusha_decl.declaration()
 first = {c.id: c for c in decl.commitments}
 second = {c.commitment: c for c in decl.second_coding.codings}
+# "covered": the passages removed from the second coder's codebook (its rulings and examples on named
+# paragraphs) settle the commitment; on the others the general rules alone decide.
 groups = {
     "all": [c.id for c in decl.commitments],
-    "covered": [c.id for c in decl.commitments if c.id not in NOT_COVERED],
-    "not covered": list(NOT_COVERED),
+    "covered": [c.id for c in decl.commitments if second[c.id].covered],
+    "not covered": [c.id for c in decl.commitments if not second[c.id].covered],
 }
 member_topics = [t.id for t in decl.topics if t.category is not None]
 
@@ -101,15 +90,16 @@ for topic in member_topics:
     counts = [cells[True, True], cells[True, False], cells[False, True], cells[False, False]]
     print(f"{topic:<20} " + " ".join(f"{c:>4}" for c in counts) + " " + " ".join(f"{k:>9}" for k in kappas))
 
-print("\nDisagreements\n")
+print("\nDisagreements\n")  # topics compared as sets, shown sorted
 for i in groups["all"]:
     one, two = first[i], second[i]
-    for field, a, b in (
-        ("modality", one.modality.value, two.modality.value),
-        ("topics", ", ".join(one.topics), ", ".join(two.topics)),
-    ):
-        if a != b:
-            covered = "not covered" if i in NOT_COVERED else "covered"
-            doubt = "uncertain" if two.uncertain else "not flagged uncertain"
-            print(f"{i} ({covered}), {field}: first {a}; second {b} ({doubt})")
-            print(f"  second coder's note: {two.note}")
+    differences = []
+    if one.modality != two.modality:
+        differences.append(("modality", one.modality.value, two.modality.value))
+    if set(one.topics) != set(two.topics):
+        differences.append(("topics", ", ".join(sorted(one.topics)), ", ".join(sorted(two.topics))))
+    for field, a, b in differences:
+        covered = "covered" if two.covered else "not covered"
+        doubt = "uncertain" if two.uncertain else "not flagged uncertain"
+        print(f"{i} ({covered}), {field}: first {a}; second {b} ({doubt})")
+        print(f"  second coder's note: {two.note}")

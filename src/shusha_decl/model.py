@@ -623,13 +623,19 @@ class Alliance:
 
 @frozen
 class CommitmentCoding:
-    """One commitment's modality and topics as the second coder gave them, with its note and doubt."""
+    """One commitment's modality and topics as the second coder gave them, with its note and doubt.
+
+    ``covered`` is the project's, not the coder's: whether the passages removed from the coder's codebook (its
+    rulings and examples on named paragraphs) settle this commitment, so that agreement can be reported apart
+    for the commitments the general rules alone decide.
+    """
 
     commitment: str
     modality: Modality
     topics: tuple[str, ...]
     note: str
     uncertain: bool
+    covered: bool
 
 
 @frozen

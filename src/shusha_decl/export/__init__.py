@@ -24,7 +24,8 @@ from ..text import unwritable
 from . import dyads
 
 #: The collections that [`to_records`][shusha_decl.to_records] and [`to_frame`][shusha_decl.to_frame]
-#: accept by name, each with the class of its records (the alliance: one coding per variable).
+#: accept by name, each with the class of its records (the alliance: one coding per variable; the second
+#: coding: one coding per commitment).
 COLLECTIONS: dict[str, type] = {
     "units": model.Unit,
     "preamble": model.Unit,
@@ -45,6 +46,7 @@ COLLECTIONS: dict[str, type] = {
     "claims": model.Claim,
     "translation_notes": model.TranslationNote,
     "comparisons": model.Comparison,
+    "second_coding": model.CommitmentCoding,
     "alliance": model.Coding,
     "atop_dyad_years": dyads.AtopDyadYear,
     "cow_dyad_years": dyads.CowDyadYear,
@@ -73,6 +75,8 @@ def _items(collection: Any, decl: Declaration | None) -> list[Any]:
         collection = decl.titles if collection == "titles" else getattr(decl, collection)
     if isinstance(collection, Titles):
         return list(collection.records)
+    if isinstance(collection, model.SecondCoding):  # one row per commitment
+        return list(collection.codings)
     if isinstance(collection, model.Alliance):  # one row per variable
         return [
             {"variable": field.name, **json_ready(getattr(collection, field.name))}
@@ -99,12 +103,15 @@ def _record_class(collection: Any, items: list[Any]) -> type | None:
         return model.Title
     if isinstance(collection, model.Alliance):
         return model.Coding
+    if isinstance(collection, model.SecondCoding):
+        return model.CommitmentCoding
     kinds = {type(item) for item in items}
     return kinds.pop() if len(kinds) == 1 and attrs.has(next(iter(kinds))) else None
 
 
 def to_records(
-    collection: str | Iterable[Any] | model.Record | model.Alliance, decl: Declaration | None = None
+    collection: str | Iterable[Any] | model.Record | model.Alliance | model.SecondCoding,
+    decl: Declaration | None = None,
 ) -> list[dict[str, Any]]:
     """Any collection or result as dicts of JSON types (dates as ISO strings, enums as values), for CSV.
 
@@ -112,7 +119,8 @@ def to_records(
         collection: the name of a collection of *decl* (``"commitments"``, ``"agreements"``, ...; see
             [`COLLECTIONS`][shusha_decl.export.COLLECTIONS]), or a result: a collection, a
             filter's result or a slice of one, the titles, the alliance, a list of records or a single record.
-            The alliance gives one record per variable, with the variable's name under ``"variable"``.
+            The alliance gives one record per variable, with the variable's name under ``"variable"``;
+            ``"second_coding"`` (or ``decl.second_coding``) one record per commitment, the second coder's.
             ``"atop_dyad_years"`` and ``"cow_dyad_years"`` give directed dyad-years in peacesciencer's ATOP
             and COW columns, and ``"alliance_members"`` the parties with the dates the pledge took effect:
             this project's coding under its main reading, not an ATOP or COW release
@@ -217,7 +225,7 @@ def _text(decl: Declaration, fmt: str) -> str:
 
 
 def to_frame(
-    collection: str | Iterable[Any] | model.Record | model.Alliance,
+    collection: str | Iterable[Any] | model.Record | model.Alliance | model.SecondCoding,
     decl: Declaration | None = None,
     *,
     explode: str | None = None,

@@ -30,25 +30,12 @@ from ..edition import Declaration
 from ..files import write_files
 from . import COLLECTIONS, DERIVED, dyads, to_records
 
-#: The collection tables, each with its record class.
+#: The collection tables, each with its record class: the collections but the preamble and provisions (in
+#: ``units``), the alliance and the derived tables, which have schemas of their own.
 TABLES: dict[str, type] = {
-    "units": model.Unit,
-    "edits": model.Edit,
-    "parties": model.Party,
-    "signatories": model.Signatory,
-    "titles": model.Title,
-    "commitments": model.Commitment,
-    "agreements": model.Agreement,
-    "organizations": model.Organization,
-    "places": model.Place,
-    "persons": model.Person,
-    "quotes": model.Quote,
-    "topics": model.Topic,
-    "sources": model.Source,
-    "events": model.Event,
-    "claims": model.Claim,
-    "translation_notes": model.TranslationNote,
-    "comparisons": model.Comparison,
+    name: kind
+    for name, kind in COLLECTIONS.items()
+    if name not in ("preamble", "provisions", "alliance", *DERIVED)
 }
 #: The long tables, one row per commitment and value of a list field: (column, field, resource it refers to).
 LONG_TABLES = {
@@ -64,6 +51,7 @@ _FOREIGN = {
     "party": "parties",
     "source": "sources",
     "category": "topics",
+    "commitment": "commitments",
 }
 _PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 #: The columns whose text the package's licence does not cover: the declaration's, and the press's (claims).
@@ -109,7 +97,8 @@ def _schema(name: str, kind: type) -> dict[str, Any]:
         for f in fields
         if f["name"] in _FOREIGN and f["type"] == "string"
     ]
-    return {"fields": fields, "primaryKey": "id", **({"foreignKeys": foreign} if foreign else {})}
+    key = "id" if "id" in hints else "commitment"  # the second coding: one row per commitment
+    return {"fields": fields, "primaryKey": key, **({"foreignKeys": foreign} if foreign else {})}
 
 
 def _long_schema(column: str, target: str | None) -> dict[str, Any]:
