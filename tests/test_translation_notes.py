@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -105,6 +106,17 @@ def test_akn_has_every_note_in_meta_referenced_from_its_unit_and_validates() -> 
     assert quotation.get("{http://www.w3.org/XML/1998/namespace}lang") == "az"
     refs = akn.xpath("//*[@eId='para_9']//a:noteRef/@href", namespaces={"a": AKN[1:-1]})
     assert refs == [f"#{n.id}" for n in DECL.translation_notes(unit="para_9")]
+
+
+def test_notes_are_in_document_order_and_akn_markers_run_down_the_document() -> None:
+    positions = {unit.id: i for i, unit in enumerate(DECL.units)}
+    assert [positions[n.unit] for n in DECL.translation_notes] == sorted(
+        positions[n.unit] for n in DECL.translation_notes
+    )
+    body = write(DECL, "akn")
+    assert isinstance(body, str)
+    markers = re.findall(r'<noteRef href="#[^"]+" marker="([0-9]+)"', body)
+    assert markers == [str(k) for k in range(1, len(DECL.translation_notes) + 1)]
 
 
 def test_markdown_shows_the_notes_under_their_unit() -> None:
