@@ -333,6 +333,10 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
             "expected id preamble__recs__rec_2__note_2, got 'preamble__recs__rec_2__note_9'",
         ],
     ),
+    "translation note in Turkish without our rendering": (
+        edit("translation_notes.json", setitem([0, "our_rendering"], None)),
+        ["translation_notes.json: $[0].our_rendering", "null for a quotation in English, and only for one"],
+    ),
     "comparison in no language code": (
         edit("comparisons.json", setitem([0, "language"], "Turkish")),
         ["comparisons.json: $[0].language", "not an ISO 639-1 code"],

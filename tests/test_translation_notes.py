@@ -42,6 +42,14 @@ def test_counts_per_language() -> None:
     assert len(DECL.translation_notes(language=["tr", "az"])) == 26
 
 
+def test_only_a_quotation_in_english_has_no_rendering_of_ours() -> None:
+    (english,) = DECL.translation_notes(language="en")
+    assert english.id == "para_9__note_6"
+    assert english.quotation == "power and command structures of the Armed Forces"
+    assert english.our_rendering is None  # shahidov.com's English, not ours
+    assert all(n.our_rendering for n in DECL.translation_notes if n.language != "en")
+
+
 def test_units_and_sources_exist() -> None:
     sources = {s.id for s in DECL.sources}
     for note in DECL.translation_notes:
@@ -106,6 +114,9 @@ def test_akn_has_every_note_in_meta_referenced_from_its_unit_and_validates() -> 
     assert quotation.get("{http://www.w3.org/XML/1998/namespace}lang") == "az"
     refs = akn.xpath("//*[@eId='para_9']//a:noteRef/@href", namespaces={"a": AKN[1:-1]})
     assert refs == [f"#{n.id}" for n in DECL.translation_notes(unit="para_9")]
+    (english,) = [n for n in notes if n.get("eId") == "para_9__note_6"]
+    assert not [p for p in english.itertext() if "Rendering by shusha-decl" in p]
+    assert len([p for p in akn.itertext() if p.startswith("Rendering by shusha-decl")]) == 33
 
 
 def test_notes_are_in_document_order_and_akn_markers_run_down_the_document() -> None:
@@ -129,6 +140,9 @@ def test_markdown_shows_the_notes_under_their_unit() -> None:
     assert "(<https://huquqaz.com/?p=4283>)" in para_9
     para_18 = markdown[markdown.index('<a id="para_18">') : markdown.index('<a id="para_19">')]
     assert para_18.count("(paraphrase, uncertain)") == 3
+    (english,) = [line for line in para_9.splitlines() if "`para_9__note_6`" in line]
+    assert "power and command structures" in english
+    assert para_9.count("our rendering:") == len(DECL.translation_notes(unit="para_9")) - 1
     para_1 = markdown[markdown.index('<a id="para_1">') : markdown.index('<a id="para_2">')]
     assert "Translation notes" not in para_1
 

@@ -356,8 +356,8 @@ def _language(at: str, language: str) -> Iterator[Problem]:
 
 def _translation_notes(decl: Declaration) -> Iterator[Problem]:
     """Notes are on recitals or paragraphs, in their order, numbered within their unit (``para_9__note_1``),
-    in a language, on known alliance variables, and a paraphrase is uncertain; each comparison puts every
-    recital and paragraph in exactly one of its lists."""
+    in a language, on known alliance variables; a paraphrase is uncertain, and only a quotation in English has
+    no rendering of ours; each comparison puts every recital and paragraph in exactly one of its lists."""
     ordered = [unit.id for unit in (*decl.preamble, *decl.provisions)]
     numbered = set(ordered)
     positions = {unit_id: i for i, unit_id in enumerate(ordered)}
@@ -375,8 +375,11 @@ def _translation_notes(decl: Declaration) -> Iterator[Problem]:
             yield f"{at}.id", f"expected id {note.unit}__note_{counts[note.unit]}, got {shown(note.id)}"
         if note.evidence_kind is model.EvidenceKind.PARAPHRASE and not note.uncertain:
             yield f"{at}.uncertain", "a paraphrase is uncertain: it is not the text"
+        if (note.our_rendering is None) != (note.language == "en"):
+            yield f"{at}.our_rendering", "null for a quotation in English, and only for one"
         for field in ("quotation", "our_rendering", "bears_on"):
-            if not getattr(note, field).strip():
+            text = getattr(note, field)
+            if text is not None and not text.strip():
                 yield f"{at}.{field}", "blank: a note must have text"
     languages: set[str] = set()
     for i, comparison in enumerate(decl.comparisons):

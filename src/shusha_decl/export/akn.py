@@ -96,7 +96,8 @@ def _notes(decl: Declaration, meta: ET.Element) -> None:
         uncertain = ", uncertain" if note.uncertain else ""
         quoted.text = f"{note.language}, {note.evidence_kind.value}{uncertain}: "
         ET.SubElement(quoted, "span", {"xml:lang": note.language}).text = note.quotation
-        ET.SubElement(element, "p").text = f"Rendering by shusha-decl: {note.our_rendering}"
+        if note.our_rendering is not None:
+            ET.SubElement(element, "p").text = f"Rendering by shusha-decl: {note.our_rendering}"
         ET.SubElement(element, "p").text = f"Bears on: {note.bears_on}"
         if note.note:
             ET.SubElement(element, "p").text = note.note

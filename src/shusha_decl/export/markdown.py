@@ -26,16 +26,18 @@ def _escaped(text: str) -> str:
 
 
 def _note(note: TranslationNote, decl: Declaration) -> str:
-    """A translation note as a list item: language, quotation, this project's rendering, evidence, sources."""
+    """A translation note as a list item: language, quotation, this project's rendering (none for English),
+    evidence, sources."""
     kind = note.evidence_kind.value + (", uncertain" if note.uncertain else "")
     sources = []
     for source_id in note.sources:
         source = next(s for s in decl.sources if s.id == source_id)
         url = source.url if source.url and _LINK.fullmatch(source.url) else None
         sources.append(f"[{_escaped(source.title)}](<{url}>)" if url else _escaped(source.title))
+    rendering = f"our rendering: \u201c{_escaped(note.our_rendering)}\u201d. " if note.our_rendering else ""
     parts = [
         f"- `{note.id}` {note.language} ({kind}): \u201c{_escaped(note.quotation)}\u201d",
-        f"our rendering: \u201c{_escaped(note.our_rendering)}\u201d. {_escaped(note.bears_on)}",
+        rendering + _escaped(note.bears_on),
         *([_escaped(note.note)] if note.note else []),
         f"Sources: {'; '.join(sources)}.",
     ]
