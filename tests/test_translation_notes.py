@@ -31,7 +31,8 @@ def test_para_9_azerbaijani_quotation_is_recorded_exactly() -> None:
 def test_recital_5_names_defence_in_turkish_and_azerbaijani() -> None:
     notes = DECL.translation_notes(unit="preamble__recs__rec_5")
     assert {n.language for n in notes} == {"tr", "az"}
-    assert all("defence" in n.our_rendering and "milcon" in n.variables for n in notes)
+    assert all(n.our_rendering and "defence" in n.our_rendering for n in notes)
+    assert all(n.variables == ("defense", "milcon") for n in notes)  # both rationales rest on recital 5
     assert "savunma" in next(n for n in notes if n.language == "tr").quotation
     assert "müdafiə" in next(n for n in notes if n.language == "az").quotation
 
@@ -48,6 +49,20 @@ def test_only_a_quotation_in_english_has_no_rendering_of_ours() -> None:
     assert english.quotation == "power and command structures of the Armed Forces"
     assert english.our_rendering is None  # shahidov.com's English, not ours
     assert all(n.our_rendering for n in DECL.translation_notes if n.language != "en")
+
+
+def test_each_variable_a_note_bears_on_names_the_note_in_its_rationale() -> None:
+    bearing = [(n.id, v) for n in DECL.translation_notes for v in n.variables]
+    assert len(bearing) == 12  # rec_5: 2 notes x (defense, milcon); para_9: 7 x milcon, 1 x defense
+    for note_id, variable in bearing:
+        assert note_id in getattr(DECL.alliance, variable).rationale, (note_id, variable)
+
+
+def test_wording_follows_the_research() -> None:
+    assert DECL.get("para_9__note_7").note == "Quoted from Matthew Bryza."  # type: ignore[union-attr]
+    # The Turkish "demir yolunun" is a genitive whose head the page cuts off: not "of the railway".
+    rendering = DECL.get("para_20__note_3").our_rendering  # type: ignore[union-attr]
+    assert rendering == "the opening of the Zangezur corridor and the Nakhchivan-Kars railway's …"
 
 
 def test_units_and_sources_exist() -> None:
