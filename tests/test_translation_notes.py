@@ -104,6 +104,8 @@ def test_filter_by_unit_record_and_commitment() -> None:
     by_id = DECL.translation_notes(unit="para_9")
     assert by_id == DECL.translation_notes(unit=DECL.get("para_9"))
     assert by_id == DECL.translation_notes(unit="para_9__cmt_1")
+    commitment = next(c for c in DECL.commitments if c.id == "para_9__cmt_1")
+    assert by_id == DECL.translation_notes(unit=commitment)  # a Commitment, as the type hint says
     assert all(isinstance(n, TranslationNote) and n.unit == "para_9" for n in by_id)
     with pytest.raises(shusha_decl.UnknownNameError):
         DECL.translation_notes(unit="para_99")
