@@ -70,6 +70,7 @@ def test_declaration_html_is_a_summary_table() -> None:
     rows = _pairs(page)
     assert rows["signed"] == "2021-06-15, Shusha"
     assert rows["commitments"] == "46"
+    assert rows["translation_notes"] == str(len(DECL.translation_notes)) == "34"
 
 
 @pytest.mark.parametrize("name", COLLECTIONS)

@@ -322,6 +322,25 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         edit("translation_notes.json", setitem([0, "variables"], ["milkon"])),
         ["translation_notes.json: $[0].variables[0]", "unknown alliance variable 'milkon'"],
     ),
+    "translation notes out of the order of their units": (
+        edit("translation_notes.json", lambda notes: notes[::-1]),
+        ["translation_notes.json: $: notes are not in the order of their units"],
+    ),
+    "translation note id out of sequence": (
+        edit("translation_notes.json", setitem([1, "id"], "preamble__recs__rec_2__note_9")),
+        [
+            "translation_notes.json: $[1].id",
+            "expected id preamble__recs__rec_2__note_2, got 'preamble__recs__rec_2__note_9'",
+        ],
+    ),
+    "translation note in Turkish without our rendering": (
+        edit("translation_notes.json", setitem([0, "our_rendering"], None)),
+        ["translation_notes.json: $[0].our_rendering", "null for a quotation in English, and only for one"],
+    ),
+    "comparison in no language code": (
+        edit("comparisons.json", setitem([0, "language"], "Turkish")),
+        ["comparisons.json: $[0].language", "not an ISO 639-1 code"],
+    ),
     "comparison leaving a unit out": (
         edit("comparisons.json", setitem([0, "not_compared"], [])),
         ["comparisons.json: $[0]", "every recital and paragraph exactly once"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def test_para_9_azerbaijani_quotation_is_recorded_exactly() -> None:
 def test_recital_5_names_defence_in_turkish_and_azerbaijani() -> None:
     notes = DECL.translation_notes(unit="preamble__recs__rec_5")
     assert {n.language for n in notes} == {"tr", "az"}
-    assert all("defence" in n.our_rendering and "milcon" in n.variables for n in notes)
+    assert all(n.our_rendering and "defence" in n.our_rendering for n in notes)
+    assert all(n.variables == ("defense", "milcon") for n in notes)  # both rationales rest on recital 5
     assert "savunma" in next(n for n in notes if n.language == "tr").quotation
     assert "müdafiə" in next(n for n in notes if n.language == "az").quotation
 
@@ -39,6 +41,28 @@ def test_counts_per_language() -> None:
     counts = Counter(n.language for n in DECL.translation_notes)
     assert counts == {"tr": 17, "az": 9, "ru": 4, "fr": 2, "kk": 1, "en": 1}
     assert len(DECL.translation_notes(language=["tr", "az"])) == 26
+
+
+def test_only_a_quotation_in_english_has_no_rendering_of_ours() -> None:
+    (english,) = DECL.translation_notes(language="en")
+    assert english.id == "para_9__note_6"
+    assert english.quotation == "power and command structures of the Armed Forces"
+    assert english.our_rendering is None  # shahidov.com's English, not ours
+    assert all(n.our_rendering for n in DECL.translation_notes if n.language != "en")
+
+
+def test_each_variable_a_note_bears_on_names_the_note_in_its_rationale() -> None:
+    bearing = [(n.id, v) for n in DECL.translation_notes for v in n.variables]
+    assert len(bearing) == 12  # rec_5: 2 notes x (defense, milcon); para_9: 7 x milcon, 1 x defense
+    for note_id, variable in bearing:
+        assert note_id in getattr(DECL.alliance, variable).rationale, (note_id, variable)
+
+
+def test_wording_follows_the_research() -> None:
+    assert DECL.get("para_9__note_7").note == "Quoted from Matthew Bryza."  # type: ignore[union-attr]
+    # The Turkish "demir yolunun" is a genitive whose head the page cuts off: not "of the railway".
+    rendering = DECL.get("para_20__note_3").our_rendering  # type: ignore[union-attr]
+    assert rendering == "the opening of the Zangezur corridor and the Nakhchivan-Kars railway's …"
 
 
 def test_units_and_sources_exist() -> None:
@@ -80,6 +104,8 @@ def test_filter_by_unit_record_and_commitment() -> None:
     by_id = DECL.translation_notes(unit="para_9")
     assert by_id == DECL.translation_notes(unit=DECL.get("para_9"))
     assert by_id == DECL.translation_notes(unit="para_9__cmt_1")
+    commitment = next(c for c in DECL.commitments if c.id == "para_9__cmt_1")
+    assert by_id == DECL.translation_notes(unit=commitment)  # a Commitment, as the type hint says
     assert all(isinstance(n, TranslationNote) and n.unit == "para_9" for n in by_id)
     with pytest.raises(shusha_decl.UnknownNameError):
         DECL.translation_notes(unit="para_99")
@@ -105,6 +131,20 @@ def test_akn_has_every_note_in_meta_referenced_from_its_unit_and_validates() -> 
     assert quotation.get("{http://www.w3.org/XML/1998/namespace}lang") == "az"
     refs = akn.xpath("//*[@eId='para_9']//a:noteRef/@href", namespaces={"a": AKN[1:-1]})
     assert refs == [f"#{n.id}" for n in DECL.translation_notes(unit="para_9")]
+    (english,) = [n for n in notes if n.get("eId") == "para_9__note_6"]
+    assert not [p for p in english.itertext() if "Rendering by shusha-decl" in p]
+    assert len([p for p in akn.itertext() if p.startswith("Rendering by shusha-decl")]) == 33
+
+
+def test_notes_are_in_document_order_and_akn_markers_run_down_the_document() -> None:
+    positions = {unit.id: i for i, unit in enumerate(DECL.units)}
+    assert [positions[n.unit] for n in DECL.translation_notes] == sorted(
+        positions[n.unit] for n in DECL.translation_notes
+    )
+    body = write(DECL, "akn")
+    assert isinstance(body, str)
+    markers = re.findall(r'<noteRef href="#[^"]+" marker="([0-9]+)"', body)
+    assert markers == [str(k) for k in range(1, len(DECL.translation_notes) + 1)]
 
 
 def test_markdown_shows_the_notes_under_their_unit() -> None:
@@ -117,6 +157,9 @@ def test_markdown_shows_the_notes_under_their_unit() -> None:
     assert "(<https://huquqaz.com/?p=4283>)" in para_9
     para_18 = markdown[markdown.index('<a id="para_18">') : markdown.index('<a id="para_19">')]
     assert para_18.count("(paraphrase, uncertain)") == 3
+    (english,) = [line for line in para_9.splitlines() if "`para_9__note_6`" in line]
+    assert "power and command structures" in english
+    assert para_9.count("our rendering:") == len(DECL.translation_notes(unit="para_9")) - 1
     para_1 = markdown[markdown.index('<a id="para_1">') : markdown.index('<a id="para_2">')]
     assert "Translation notes" not in para_1
 

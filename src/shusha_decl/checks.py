@@ -3,9 +3,10 @@
 Ids are unique across the edition; every reference names a record of the right kind; the text units are
 numbered as their place calls for; a paragraph's commitments, joined, are its text; each entity's
 ``mentioned_in`` agrees with the commitments that mention it; no name answers for two entities; events are in
-date order; alliance values are on their scales.  [`problems`][shusha_decl.checks.problems] reports each
-breach with its path in the edition as one JSON document (``$.commitments[3].topics[0]``): the loader turns
-that into a file and a path in it.
+date order; alliance values are on their scales; translation notes follow the order of their units and are
+numbered within each.  [`problems`][shusha_decl.checks.problems] reports each breach with its path in the
+edition as one JSON document (``$.commitments[3].topics[0]``): the loader turns that into a file and a path in
+it.
 """
 
 from __future__ import annotations
@@ -347,28 +348,44 @@ def _alliance(decl: Declaration) -> Iterator[Problem]:
 LANGUAGE = re.compile(r"[a-z]{2}")
 
 
+def _language(at: str, language: str) -> Iterator[Problem]:
+    """*language* (of the record at *at*) is an ISO 639-1 code."""
+    if not LANGUAGE.fullmatch(language):
+        yield f"{at}.language", f"not an ISO 639-1 code: {shown(language)}"
+
+
 def _translation_notes(decl: Declaration) -> Iterator[Problem]:
-    """Notes are on recitals or paragraphs, in a language, on known alliance variables, and a paraphrase is
-    uncertain; each comparison puts every recital and paragraph in exactly one of its lists."""
+    """Notes are on recitals or paragraphs, in their order, numbered within their unit (``para_9__note_1``),
+    in a language, on known alliance variables; a paraphrase is uncertain, and only a quotation in English has
+    no rendering of ours; each comparison puts every recital and paragraph in exactly one of its lists."""
     ordered = [unit.id for unit in (*decl.preamble, *decl.provisions)]
     numbered = set(ordered)
+    positions = {unit_id: i for i, unit_id in enumerate(ordered)}
+    order = [positions.get(note.unit, -1) for note in decl.translation_notes]
+    if order != sorted(order):
+        yield "$.translation_notes", "notes are not in the order of their units"
+    counts: dict[str, int] = defaultdict(int)
     for i, note in enumerate(decl.translation_notes):
         at = f"$.translation_notes[{i}]"
         yield from _refs(at, "unit", note.unit, numbered, "recital or paragraph")
         yield from _refs(at, "variables", note.variables, ALLIANCE_SCALES, "alliance variable")
-        if not LANGUAGE.fullmatch(note.language):
-            yield f"{at}.language", f"not an ISO 639-1 code: {shown(note.language)}"
+        yield from _language(at, note.language)
+        counts[note.unit] += 1
+        if note.id != f"{note.unit}__note_{counts[note.unit]}":
+            yield f"{at}.id", f"expected id {note.unit}__note_{counts[note.unit]}, got {shown(note.id)}"
         if note.evidence_kind is model.EvidenceKind.PARAPHRASE and not note.uncertain:
             yield f"{at}.uncertain", "a paraphrase is uncertain: it is not the text"
+        if (note.our_rendering is None) != (note.language == "en"):
+            yield f"{at}.our_rendering", "null for a quotation in English, and only for one"
         for field in ("quotation", "our_rendering", "bears_on"):
-            if not getattr(note, field).strip():
+            text = getattr(note, field)
+            if text is not None and not text.strip():
                 yield f"{at}.{field}", "blank: a note must have text"
     languages: set[str] = set()
     for i, comparison in enumerate(decl.comparisons):
         at = f"$.comparisons[{i}]"
-        if not LANGUAGE.fullmatch(comparison.language):
-            yield f"{at}.language", f"not an ISO 639-1 code: {shown(comparison.language)}"
-        elif comparison.language in languages:
+        yield from _language(at, comparison.language)
+        if comparison.language in languages:
             yield f"{at}.language", f"a second comparison in {shown(comparison.language)}"
         languages.add(comparison.language)
         listed = [*comparison.verbatim, *comparison.paraphrase, *comparison.not_compared]

@@ -157,6 +157,7 @@ def _values_help(keyword: str, hint: Any) -> str:
         return "a party, by id or name: " + ", ".join(f"{p.id} ({p.short_name})" for p in decl.parties)
     if model.Source in kinds:
         return "a source id: " + ", ".join(decl.claims.cited)
+    # A language code is a plain str, like a part of the text, so only the option's name tells them apart.
     if keyword == "language":
         return "a language code: " + ", ".join(sorted({note.language for note in decl.translation_notes}))
     return "a part of the text, ignoring case and diacritics"

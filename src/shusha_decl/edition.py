@@ -319,7 +319,7 @@ class TranslationNotes(Records[model.TranslationNote]):
     def __call__(
         self,
         *,
-        unit: Criterion[str | model.Unit] | None = None,
+        unit: Criterion[str | model.Unit | model.Commitment] | None = None,
         language: Criterion[str] | None = None,
     ) -> TranslationNotes:
         """The notes that match every criterion given, in the edition's order.
@@ -431,7 +431,10 @@ class Entities(Records[model.Entity]):
 
 # -- the declaration ------------------------------------------------------------------------------------
 
-_COUNTED = ("preamble", "provisions", "commitments", "agreements", "organizations", "events", "claims")
+_COUNTED = (
+    "preamble", "provisions", "commitments", "agreements", "organizations", "events", "claims",
+    "translation_notes",
+)  # fmt: skip
 _MENTIONABLE = (model.Agreement, model.Organization, model.Place, model.Person)
 
 

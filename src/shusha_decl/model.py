@@ -126,7 +126,8 @@ class Unit:
     """A unit of the declaration's text: the opening formula, a recital, a paragraph or the conclusions.
 
     ``id`` follows the Akoma Ntoso eId convention (``preamble__recs__rec_3``,
-    ``para_9``); ``num`` is the unit's position among units of its kind.
+    ``para_9``); ``num`` is the unit's position among units of its kind.  Where another language's text
+    differs, its translation notes are ``decl.translation_notes(unit=unit)``.
     """
 
     id: str
@@ -445,7 +446,12 @@ class Claim:
 
 
 class EvidenceKind(str, enum.Enum):
-    """Whether a page quotes the text word for word or paraphrases it."""
+    """Whether a page quotes the authentic or official text word for word (``verbatim``) or not.
+
+    ``paraphrase`` covers every other evidence about the text: a paraphrase or summary, a quotation of a
+    translation into a language that is not authentic (Kazakh, French, an English other than Trend's), and a
+    restatement in a commentator's own words.
+    """
 
     VERBATIM = "verbatim"
     PARAPHRASE = "paraphrase"
@@ -457,17 +463,20 @@ class TranslationNote:
 
     ``quotation`` is exactly as the page (``sources``) prints it, in ``language`` (ISO 639-1: the
     authentic ``tr`` and ``az``, the official ``ru``, and others that corroborate).  ``our_rendering`` is
-    this project's English rendering of it, not an official one.  ``evidence_kind`` says whether the page
-    quotes the text word for word or paraphrases it; a paraphrase, or a quotation on one page only, is
-    ``uncertain``: evidence about the text, not the text.  ``variables`` are the alliance variables the
-    note bears on (``"milcon"``), if any.
+    this project's English rendering of it, not an official one; ``None`` for a quotation already in English
+    (and only for one), which needs none.  ``evidence_kind`` says whether the page quotes the text word for
+    word or paraphrases it.  ``uncertain`` marks a note that may not be the text: every paraphrase, and a
+    verbatim quotation where the research marks it so (a substantive difference known from one page only, a
+    near-verbatim restatement, or wording that may be the author's own).  A verbatim quotation on one page
+    only is otherwise not uncertain.  ``variables`` are the alliance variables the note bears on
+    (``"milcon"``), if any.
     """
 
     id: str
     unit: str
     language: str
     quotation: str
-    our_rendering: str
+    our_rendering: str | None
     evidence_kind: EvidenceKind
     uncertain: bool
     bears_on: str

@@ -85,18 +85,20 @@ def _references(decl: Declaration, meta: ET.Element) -> None:
         _tlc(references, "TLCConcept", topic.id, f"/ontology/concept/shusha-decl/{topic.id}", topic.label)
 
 
-def _notes(decl: Declaration, meta: ET.Element) -> None:
-    """The translation notes, as editorial notes placed at their units."""
+def _notes(decl: Declaration, meta: ET.Element, markers: dict[str, int]) -> None:
+    """The translation notes, as editorial notes placed at their units, numbered by *markers*."""
     if not decl.translation_notes:
         return
     notes = ET.SubElement(meta, "notes", source=_SOURCE)
-    for marker, note in enumerate(decl.translation_notes, 1):
+    for note in decl.translation_notes:
+        marker = markers[note.id]
         element = ET.SubElement(notes, "note", eId=note.id, marker=str(marker), placementBase=note.unit)
         quoted = ET.SubElement(element, "p")
         uncertain = ", uncertain" if note.uncertain else ""
         quoted.text = f"{note.language}, {note.evidence_kind.value}{uncertain}: "
         ET.SubElement(quoted, "span", {"xml:lang": note.language}).text = note.quotation
-        ET.SubElement(element, "p").text = f"Rendering by shusha-decl: {note.our_rendering}"
+        if note.our_rendering is not None:
+            ET.SubElement(element, "p").text = f"Rendering by shusha-decl: {note.our_rendering}"
         ET.SubElement(element, "p").text = f"Bears on: {note.bears_on}"
         if note.note:
             ET.SubElement(element, "p").text = note.note
@@ -167,17 +169,19 @@ def to_akn(decl: Declaration) -> str:
     meta = ET.SubElement(statement, "meta")
     _identification(decl, meta)
     _references(decl, meta)
-    _notes(decl, meta)
+    # The notes are in document order (checked), so their markers run down the document.
+    markers = {note.id: marker for marker, note in enumerate(decl.translation_notes, 1)}
+    _notes(decl, meta, markers)
     _rights(meta)
-    notes: dict[str, list[tuple[int, TranslationNote]]] = {}
-    for marker, note in enumerate(decl.translation_notes, 1):
-        notes.setdefault(note.unit, []).append((marker, note))
+    notes: dict[str, list[TranslationNote]] = {}
+    for note in decl.translation_notes:
+        notes.setdefault(note.unit, []).append(note)
 
     def paragraph_text(parent: ET.Element, unit: Unit) -> None:
         p = ET.SubElement(parent, "p")
         _marked_text(p, unit, mentioned.get(unit.id, []))
-        for marker, note in notes.get(unit.id, []):
-            ET.SubElement(p, "noteRef", href=f"#{note.id}", marker=str(marker))
+        for note in notes.get(unit.id, []):
+            ET.SubElement(p, "noteRef", href=f"#{note.id}", marker=str(markers[note.id]))
 
     preamble = ET.SubElement(statement, "preamble")
     formula = ET.SubElement(preamble, "formula", name="openingFormula", eId=decl.opening_formula.id)

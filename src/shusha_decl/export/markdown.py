@@ -11,7 +11,7 @@ import html
 import re
 
 from ..edition import Declaration
-from ..model import TranslationNote, Unit
+from ..model import Source, TranslationNote, Unit
 
 _INLINE = re.compile(r"([\\`*_\[\]|!#])")
 _LINE_START = re.compile(r"^([ \t]*)([-+>=~])", re.MULTILINE)  # a list, quotation, heading or fence
@@ -26,16 +26,19 @@ def _escaped(text: str) -> str:
 
 
 def _note(note: TranslationNote, decl: Declaration) -> str:
-    """A translation note as a list item: language, quotation, this project's rendering, evidence, sources."""
+    """A translation note as a list item: language, quotation, this project's rendering (none for English),
+    evidence, sources."""
     kind = note.evidence_kind.value + (", uncertain" if note.uncertain else "")
     sources = []
     for source_id in note.sources:
-        source = next(s for s in decl.sources if s.id == source_id)
+        source = decl.get(source_id)
+        assert isinstance(source, Source)
         url = source.url if source.url and _LINK.fullmatch(source.url) else None
         sources.append(f"[{_escaped(source.title)}](<{url}>)" if url else _escaped(source.title))
+    rendering = f"our rendering: \u201c{_escaped(note.our_rendering)}\u201d. " if note.our_rendering else ""
     parts = [
         f"- `{note.id}` {note.language} ({kind}): \u201c{_escaped(note.quotation)}\u201d",
-        f"our rendering: \u201c{_escaped(note.our_rendering)}\u201d. {_escaped(note.bears_on)}",
+        rendering + _escaped(note.bears_on),
         *([_escaped(note.note)] if note.note else []),
         f"Sources: {'; '.join(sources)}.",
     ]
@@ -44,7 +47,7 @@ def _note(note: TranslationNote, decl: Declaration) -> str:
 
 def _unit(unit: Unit, label: str, decl: Declaration) -> str:
     text = f'<a id="{unit.id}"></a>\n**{label}** `{unit.id}`  \n{_escaped(unit.text)}\n'
-    notes = decl.translation_notes(unit=unit.id) if unit.kind.value in ("recital", "paragraph") else ()
+    notes = decl.translation_notes(unit=unit.id)
     if notes:
         heading = "Translation notes (where the authentic or official texts differ from this English):"
         text += "\n" + heading + "\n\n" + "\n".join(_note(note, decl) for note in notes) + "\n"
