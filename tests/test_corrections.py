@@ -52,6 +52,12 @@ def test_every_cited_source_has_a_page_or_a_stated_reason() -> None:
         assert source.url or source.locator or source_id in WITHOUT_A_PAGE, source_id
 
 
+def test_the_iso_codes_source_says_why_it_has_no_page() -> None:
+    """The fact source without a page says why, and the corrections page lists it as not corrected."""
+    assert "without a page" in DECL.get("iso-3166-1").note
+    assert "Not corrected: the parties' ISO 3166-1 codes" in CORRECTIONS.read_text(encoding="utf-8")
+
+
 def test_facts_from_outside_the_text_cite_the_pages_they_were_read_on() -> None:
     assert DECL.get("treaty-of-kars").sources == (
         "thefreedictionary-treaty-of-kars",
