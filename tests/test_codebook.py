@@ -77,6 +77,42 @@ def test_the_codebook_counts_the_claims_by_source() -> None:
     assert stated in text
 
 
+def alternatives_paragraph() -> str:
+    text = " ".join(CODEBOOK.read_text(encoding="utf-8").split())
+    return text[text.index("**Alternative readings.**") : text.index("**The authentic texts.**")]
+
+
+def test_the_codebook_names_the_variables_that_keep_alternatives() -> None:
+    rule = alternatives_paragraph()
+    numbers = {"One": 1, "Two": 2, "Three": 3, "Four": 4, "Five": 5}
+    sentence = re.search(r"(\w+) variables? ha(?:s|ve) one: (.*?)\. Alternatives are per variable", rule)
+    assert sentence is not None
+    count, listed = sentence.groups()
+    named = {
+        name: (int(value), confidence)
+        for name, value, confidence in re.findall(r"`(\w+)` \((\d), (\w+):", listed)
+    }
+    coded = {
+        field.name: (coding.alternatives[0].value, coding.alternatives[0].confidence.value)
+        for field in attrs.fields(shusha_decl.Alliance)
+        if (coding := getattr(DECL.alliance, field.name)).alternatives
+    }
+    assert named == coded
+    assert numbers[count] == len(coded)
+
+
+def test_every_uncertain_variable_without_an_alternative_is_named_in_the_rule() -> None:
+    rule = alternatives_paragraph()
+    keeps_none = rule[rule.index("keeps none") : rule.index("variables have one")]
+    uncertain = {
+        field.name
+        for field in attrs.fields(shusha_decl.Alliance)
+        if getattr(DECL.alliance, field.name).confidence is not shusha_decl.Confidence.HIGH
+        and not getattr(DECL.alliance, field.name).alternatives
+    }
+    assert uncertain == set(re.findall(r"`(\w+)`", keeps_none))
+
+
 def test_the_dyad_year_rows_can_be_rebuilt_from_the_codebook_rules() -> None:
     """The columns' variables, the pairs and the years as the codebook states them give the packaged rows."""
     text = CODEBOOK.read_text(encoding="utf-8")

@@ -250,6 +250,29 @@ def test_defense_keeps_the_reading_that_promises_no_military_help() -> None:
     assert DECL.alliance.offense.reading("alternative") is DECL.alliance.offense  # none: the main reading
 
 
+@pytest.mark.parametrize(
+    ("variable", "phrase"),
+    [
+        ("defense_conditional", "in accordance with the UN Charter' limits the assistance"),
+        (
+            "consultation_conditional",
+            "consultation pledge limited to threats or aggression from third states",
+        ),
+    ],
+)
+def test_the_conditionals_keep_the_reading_that_counts_a_condition(variable: str, phrase: str) -> None:
+    coding = getattr(DECL.alliance, variable)
+    (alternative,) = coding.alternatives
+    assert (alternative.value, alternative.confidence) == (1, Confidence.LOW)
+    assert phrase in alternative.rationale
+
+
+def test_the_defense_alternative_names_cow_types_as_this_project_applies_them() -> None:
+    (alternative,) = DECL.alliance.defense.alternatives
+    assert "under COW's types as this project applies them" in alternative.rationale
+    assert "COW would call" not in alternative.rationale
+
+
 def test_cow_type_says_its_reading_and_gives_the_other_on_request() -> None:
     main = DECL.alliance.cow_type()
     assert main is not None

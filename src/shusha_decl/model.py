@@ -542,8 +542,8 @@ class Alternative:
 class Coding:
     """This project's value for one ATOP variable, with how sure it is and the units it rests on.
 
-    ``alternatives`` keeps the readings a careful coder could make instead (empty when there is none); the
-    value is the main reading.
+    ``alternatives`` keeps the values a careful coder could give this variable instead (empty when there is
+    none); the value is the main reading.
     """
 
     value: int
@@ -554,7 +554,18 @@ class Coding:
     alternatives: tuple[Alternative, ...]
 
     def reading(self, reading: Reading = "main") -> Coding | Alternative:
-        """This coding, or with ``"alternative"`` its first alternative (itself if it has none)."""
+        """This coding, or with ``"alternative"`` its first alternative (itself if it has none).
+
+        Alternatives are per variable: each is this variable's other value with the main values of the others,
+        not a second coding of the whole declaration. ``defense_conditional`` and ``consultation_conditional``
+        apply only where ``defense`` and ``consultation`` are 1, so every variable's alternative taken at once
+        is not one coherent reading (``defense`` 0 with ``defense_conditional`` 1 limits a pledge that is not
+        there). [`Alliance.cow_type`][shusha_decl.Alliance.cow_type] reads only ``defense``, ``neutrality``,
+        ``nonaggression`` and ``consultation``; of these, only ``defense`` has an alternative.
+
+        Raises:
+            ValueError: an unknown reading.
+        """
         if reading not in READINGS:
             raise ValueError(f"unknown reading {reading!r}; valid readings: {', '.join(READINGS)}")
         return self.alternatives[0] if reading == "alternative" and self.alternatives else self
@@ -614,8 +625,9 @@ class Alliance:
         """The strongest COW type the coding implies: I defense, II neutrality/non-aggression, III entente.
 
         Args:
-            reading: ``"main"`` (the default) uses each variable's value; ``"alternative"`` uses a variable's
-                first alternative where it has one.
+            reading: ``"main"`` (the default) uses each variable's value; ``"alternative"`` uses the first
+                alternative of each of the four variables it reads where it has one (only ``defense`` does:
+                so the main reading with ``defense`` 0). The conditionals play no part.
 
         Raises:
             ValueError: an unknown reading.
