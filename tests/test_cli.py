@@ -421,18 +421,26 @@ def test_the_dyad_year_listings_keep_the_column_names_in_json_and_csv(
 
 
 def test_the_dyad_year_listings_give_the_alternative_reading() -> None:
-    from shusha_decl.export import dyads
-
-    decl = shusha_decl.declaration()
-    for listing, rows in [
-        ("atop-dyad-years", dyads.atop_dyad_years(decl, "alternative")),
-        ("cow-dyad-years", dyads.cow_dyad_years(decl, "alternative")),
-    ]:
-        assert json.loads(ok(listing, "--reading", "alternative", "--json")) == shusha_decl.to_records(rows)
+    for listing in ("atop-dyad-years", "cow-dyad-years"):
+        name = listing.replace("-", "_")
+        alternative = shusha_decl.to_records(name, reading="alternative")
+        assert json.loads(ok(listing, "--reading", "alternative", "--json")) == alternative
         assert json.loads(ok(listing, "--reading", "main", "--json")) == json.loads(ok(listing, "--json"))
     cow = json.loads(ok("cow-dyad-years", "--reading", "alternative", "--json"))
     assert {(r["cow_defense"], r["cow_entente"]) for r in cow} == {(0, 1)}  # an entente
-    assert run("alliance-members", "--reading", "alternative").returncode == 2  # one reading of its own
+    assert run("alliance-members", "--reading", "alternative").returncode == 2  # its dates, not a coding
+
+
+@pytest.mark.parametrize("listing", ["atop-dyad-years", "cow-dyad-years"])
+def test_the_dyad_year_tables_say_their_reading_on_the_last_line_only(listing: str) -> None:
+    rows = shusha_decl.to_records(listing.replace("-", "_"))
+    for reading in ("main", "alternative"):
+        lines = ok(listing, "--reading", reading).splitlines()
+        assert lines[-1] == f"{reading} reading: this project's coding, not an ATOP or COW release"
+        assert len(lines) == 2 + len(rows) + 1  # header, rule, one line a row, the reading
+        assert lines[2].split()[:3] == [str(rows[0][c]) for c in ("ccode1", "ccode2", "year")]
+        assert "reading" not in ok(listing, "--reading", reading, "--csv")  # the data alone
+        assert len(json.loads(ok(listing, "--reading", reading, "--json"))) == len(rows)
 
 
 def test_the_members_listing_gives_each_entry_into_force_reading() -> None:

@@ -76,14 +76,76 @@ def test_members_carry_the_disputed_entry_into_force_with_sources() -> None:
     }
 
 
-def test_the_data_package_validates_and_says_the_rows_are_not_an_atop_or_cow_release(tmp_path: Path) -> None:
+def test_to_records_and_to_frame_take_the_reading_of_the_dyad_years() -> None:
+    decl = shusha_decl.declaration()
+    assert shusha_decl.to_records("atop_dyad_years", reading="alternative") == shusha_decl.to_records(
+        dyads.atop_dyad_years(decl, "alternative")
+    )
+    main = shusha_decl.to_records("cow_dyad_years", reading="main")
+    assert main == shusha_decl.to_records("cow_dyad_years")
+    frame = shusha_decl.to_frame("atop_dyad_years", reading="alternative")
+    assert list(frame.columns) == ATOP  # the same columns, so the two readings concatenate
+    assert set(frame.atop_defense) == {0}
+    assert set(shusha_decl.to_frame("atop_dyad_years").atop_defense) == {1}
+
+
+@pytest.mark.parametrize("collection", ["alliance_members", "alliance", "commitments"])
+def test_only_the_dyad_years_take_the_alternative_reading(collection: str) -> None:
+    message = "reading='alternative' applies only to atop_dyad_years and cow_dyad_years"
+    with pytest.raises(ValueError, match=message):
+        shusha_decl.to_records(collection, reading="alternative")
+    with pytest.raises(ValueError, match=message):
+        shusha_decl.to_frame(collection, reading="alternative")
+    with pytest.raises(ValueError, match="not to list"):
+        shusha_decl.to_records(list(shusha_decl.declaration().parties), reading="alternative")
+    with pytest.raises(ValueError, match="unknown reading 'other'; valid readings: main, alternative"):
+        shusha_decl.to_records("atop_dyad_years", reading="other")  # type: ignore[arg-type]
+
+
+def _dyad_years_description(data: str, release: str, reading: str) -> str:
+    return (
+        f"This project's coding of the declaration ({reading}) in the columns peacesciencer gives {data} "
+        f"alliance data: not {release}. Directed dyad-years from the year of the earliest reading of the "
+        f"date the declaration took effect through {LAST}, the year of the data version."
+    )
+
+
+ALTERNATIVE = "alternative reading: each variable's first alternative, where it has one"
+DESCRIPTIONS = {
+    "atop-dyad-years": _dyad_years_description("ATOP 5.1", "an ATOP release", "main reading"),
+    "atop-dyad-years-alternative": _dyad_years_description("ATOP 5.1", "an ATOP release", ALTERNATIVE),
+    "cow-dyad-years": _dyad_years_description("COW 4.1", "a COW release", "main reading"),
+    "cow-dyad-years-alternative": _dyad_years_description("COW 4.1", "a COW release", ALTERNATIVE),
+    "alliance-members": (
+        "Each party with each reading of the disputed date the declaration took effect, with its sources, "
+        "the signature and the party's last approval, with its sources: not an ATOP or COW release. The "
+        "dyad-year tables count from the earliest reading."
+    ),
+}
+
+
+def test_the_data_package_validates_and_describes_each_derived_table(tmp_path: Path) -> None:
     frictionless = pytest.importorskip("frictionless")
     path = shusha_decl.export.write(shusha_decl.declaration(), "datapackage", tmp_path / "package")
     report = frictionless.validate(str(Path(path) / "datapackage.json"))
     assert report.valid, report.flatten(["type", "note"])
     package = json.loads((Path(path) / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
-    for name in ("atop-dyad-years", "cow-dyad-years", "alliance-members"):
-        assert "not an ATOP or COW release" in resources[name]["description"]
-    header = (Path(path) / "atop_dyad_years.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == ",".join(ATOP)
+    assert {name: resources[name]["description"] for name in DESCRIPTIONS} == DESCRIPTIONS
+    assert resources["alliance-members"]["schema"]["foreignKeys"] == [
+        {"fields": "party", "reference": {"resource": "parties", "fields": "id"}}
+    ]
+    for name in ("atop-dyad-years-alternative", "cow-dyad-years-alternative"):
+        assert resources[name]["path"] == name.replace("-", "_") + ".csv"
+        assert resources[name]["schema"] == resources[name.removesuffix("-alternative")]["schema"]
+
+
+def test_the_csv_export_writes_each_reading_with_peacesciencers_columns(tmp_path: Path) -> None:
+    path = shusha_decl.export.write(shusha_decl.declaration(), "csv", tmp_path / "tables")
+    for data, columns in (("atop", ATOP), ("cow", COW)):
+        main = pd.read_csv(Path(path) / f"{data}_dyad_years.csv")
+        other = pd.read_csv(Path(path) / f"{data}_dyad_years_alternative.csv")
+        assert list(main.columns) == list(other.columns) == columns
+        assert main.equals(shusha_decl.to_frame(f"{data}_dyad_years"))
+        assert other.equals(shusha_decl.to_frame(f"{data}_dyad_years", reading="alternative"))
+        assert (list(main[f"{data}_defense"].unique()), list(other[f"{data}_defense"].unique())) == ([1], [0])

@@ -136,8 +136,8 @@ def test_frictionless_command_line_validates_it(package: Path) -> None:
 
 def test_every_tabular_resource_declares_its_schema(package: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    # the collections, the second coding, the ATOP- and COW-shaped dyad-years and the members
-    assert len(descriptor["resources"]) == 21 + 1 + 3
+    # the collections, the second coding, the ATOP- and COW-shaped dyad-years under each reading, the members
+    assert len(descriptor["resources"]) == 21 + 1 + 2 * 2 + 1
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         assert resource["profile"] == "tabular-data-resource"

@@ -110,7 +110,9 @@ def test_datapackage_says_which_columns_its_licence_does_not_cover(tmp_path: Pat
     assert package.licenses[0]["name"] == version.DATA_LICENSE
     described = {r.name: r.description for r in package.resources if r.description}
     licensed_text = {"units", "edits", "titles", "commitments", "quotes", "claims"}
-    assert described.keys() == licensed_text | {"atop-dyad-years", "cow-dyad-years", "alliance-members"}
+    derived = {"atop-dyad-years", "cow-dyad-years", "alliance-members"}
+    derived |= {"atop-dyad-years-alternative", "cow-dyad-years-alternative"}
+    assert described.keys() == licensed_text | derived
     assert all(not r.licenses for r in package.resources)  # none names a licence the text lacks
     for name in ("units", "titles", "commitments", "quotes"):
         assert package.get_resource(name).schema.has_field("text")

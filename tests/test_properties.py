@@ -11,7 +11,7 @@ import types
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import pytest
@@ -69,6 +69,8 @@ def strategy(hint: Any) -> st.SearchStrategy[Any]:
         )
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return st.sampled_from(list(hint))
+    if get_origin(hint) is Literal:  # CowType.reading
+        return st.sampled_from(get_args(hint))
     if attrs.has(hint):
         hints = get_type_hints(hint)
         return st.builds(hint, **{f.name: strategy(hints[f.name]) for f in attrs.fields(hint)})

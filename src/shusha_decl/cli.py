@@ -34,7 +34,7 @@ from .edition import (
     TranslationNotes,
 )
 from .errors import UnknownNameError
-from .export import dyads, to_records
+from .export import DYAD_YEARS, dyads, to_records
 from .model import json_ready
 from .packaged import declaration
 from .version import DATA_VERSION, __version__
@@ -104,10 +104,10 @@ LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
         "the parties and the dates the declaration took effect, by each reading, with sources",
     ),
 }
-#: The listings that take ``--reading``: the alliance coding's main reading or each variable's alternative.
-READING_LISTINGS: dict[str, Callable[[Declaration, model.Reading], Sequence[Any]]] = {
-    "atop-dyad-years": dyads.atop_dyad_years,
-    "cow-dyad-years": dyads.cow_dyad_years,
+#: The line under a dyad-year table that says which reading of the alliance coding it shows.
+READING_NOTES = {
+    "main": "main reading: this project's coding, not an ATOP or COW release",
+    "alternative": "alternative reading: this project's coding, not an ATOP or COW release",
 }
 #: Table headers shorter than their column (eight ATOP columns would not fit 80 columns): the pledge
 #: columns without their ``atop_``/``cow_`` prefix.  ``--json`` and ``--csv`` keep the column names.
@@ -214,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
                 listing.add_argument(
                     option, dest=keyword, action=_Filter, hint=hint, help="repeat to match any"
                 )
-        if name in READING_LISTINGS:
+        if name.replace("-", "_") in DYAD_YEARS:
             listing.add_argument(
                 "--reading",
                 choices=model.READINGS,
@@ -347,14 +347,18 @@ def _fill(text: str, **options: Any) -> str:
 def _listing(args: argparse.Namespace) -> str | None:
     decl = declaration()
     collection, columns, _ = LISTINGS[args.command]
-    if args.command in READING_LISTINGS:
-        rows = to_records(READING_LISTINGS[args.command](decl, args.reading))
+    name = args.command.replace("-", "_")
+    if name in DYAD_YEARS:
+        rows = to_records(name, decl, reading=args.reading)
     elif collection is None:
-        rows = to_records(args.command.replace("-", "_"), decl)
+        rows = to_records(name, decl)
     else:
         criteria = {keyword: getattr(args, keyword) for keyword in _filter_arguments(args.command)}
-        rows = to_records(getattr(decl, args.command.replace("-", "_"))(**criteria))
-    return _render(rows, columns, args.output) if rows else None
+        rows = to_records(getattr(decl, name)(**criteria))
+    if not rows:
+        return None
+    text = _render(rows, columns, args.output)
+    return f"{text}\n{_fill(READING_NOTES[args.reading])}" if name in DYAD_YEARS and not args.output else text
 
 
 def _show(args: argparse.Namespace) -> str | None:

@@ -584,7 +584,7 @@ class CowType:
     label: str
     variable: str
     coding: Coding | Alternative
-    reading: str
+    reading: Reading
 
 
 #: The Correlates of War types, strongest first, with the ATOP variable each follows from.

@@ -52,26 +52,34 @@ COLLECTIONS: dict[str, type] = {
     "cow_dyad_years": dyads.CowDyadYear,
     "alliance_members": dyads.AllianceMember,
 }
-#: The tables derived from the alliance coding and the events, in the shapes of ATOP's and COW's data
+#: The dyad-year tables, in the shapes of ATOP's and COW's data, under a reading of the alliance coding
 #: (this project's coding, not their release; see [`dyads`][shusha_decl.export.dyads]).
-DERIVED: dict[str, Callable[[Declaration], Sequence[Any]]] = {
+DYAD_YEARS: dict[str, Callable[[Declaration, model.Reading], Sequence[Any]]] = {
     "atop_dyad_years": dyads.atop_dyad_years,
     "cow_dyad_years": dyads.cow_dyad_years,
-    "alliance_members": dyads.alliance_members,
 }
+#: The tables computed from the alliance coding and the events rather than held as collections.
+DERIVED = (*DYAD_YEARS, "alliance_members")
 
 
 _RECORDS = typing.get_args(model.Record)
 
 
-def _items(collection: Any, decl: Declaration | None) -> list[Any]:
-    """The records of *collection* (the alliance as one row per variable)."""
+def _items(collection: Any, decl: Declaration | None, reading: model.Reading = "main") -> list[Any]:
+    """The records of *collection* (the alliance as one row per variable; dyad-years under *reading*)."""
+    if isinstance(collection, str) and collection not in COLLECTIONS:
+        raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
+    if reading not in model.READINGS:
+        raise ValueError(f"unknown reading {reading!r}; valid readings: {', '.join(model.READINGS)}")
+    if reading != "main" and not (isinstance(collection, str) and collection in DYAD_YEARS):
+        what = repr(collection) if isinstance(collection, str) else type(collection).__name__
+        raise ValueError(f"reading={reading!r} applies only to {' and '.join(DYAD_YEARS)}, not to {what}")
     if isinstance(collection, str):
-        if collection not in COLLECTIONS:
-            raise ValueError(f"unknown collection {collection!r}; valid names: {', '.join(COLLECTIONS)}")
         decl = declaration() if decl is None else decl
-        if collection in DERIVED:
-            return list(DERIVED[collection](decl))
+        if collection in DYAD_YEARS:
+            return list(DYAD_YEARS[collection](decl, reading))
+        if collection == "alliance_members":
+            return list(dyads.alliance_members(decl))
         collection = decl.titles if collection == "titles" else getattr(decl, collection)
     if isinstance(collection, Titles):
         return list(collection.records)
@@ -112,6 +120,8 @@ def _record_class(collection: Any, items: list[Any]) -> type | None:
 def to_records(
     collection: str | Iterable[Any] | model.Record | model.Alliance | model.SecondCoding,
     decl: Declaration | None = None,
+    *,
+    reading: model.Reading = "main",
 ) -> list[dict[str, Any]]:
     """Any collection or result as dicts of JSON types (dates as ISO strings, enums as values), for CSV.
 
@@ -122,16 +132,18 @@ def to_records(
             The alliance gives one record per variable, with the variable's name under ``"variable"``;
             ``"second_coding"`` (or ``decl.second_coding``) one record per commitment, the second coder's.
             ``"atop_dyad_years"`` and ``"cow_dyad_years"`` give directed dyad-years in peacesciencer's ATOP
-            and COW columns, and ``"alliance_members"`` the parties with the dates the pledge took effect:
-            this project's coding under its main reading, not an ATOP or COW release
-            ([`dyads`][shusha_decl.export.dyads] gives the alternative reading).
+            and COW columns, under *reading*, and ``"alliance_members"`` the parties with each reading of
+            the date the declaration took effect: this project's coding, not an ATOP or COW release.
         decl: the edition that a name refers to; the packaged one by default.
+        reading: for ``"atop_dyad_years"`` and ``"cow_dyad_years"`` only: ``"main"`` (the alliance
+            coding's values) or ``"alternative"`` (each variable's first alternative, where it has one).
 
     Raises:
-        ValueError: *collection* is not the name of a collection (the message lists the valid names).
+        ValueError: *collection* is not the name of a collection (the message lists the valid names), or
+            *reading* is not a reading, or is ``"alternative"`` for a collection other than the dyad-years.
         TypeError: *collection* is neither a name, nor records, nor a record.
     """
-    return [json_ready(item) for item in _items(collection, decl)]
+    return [json_ready(item) for item in _items(collection, decl, reading)]
 
 
 #: The formats [`write`][shusha_decl.export.write] writes, and whether each is a directory (else a single
@@ -228,11 +240,12 @@ def to_frame(
     collection: str | Iterable[Any] | model.Record | model.Alliance | model.SecondCoding,
     decl: Declaration | None = None,
     *,
+    reading: model.Reading = "main",
     explode: str | None = None,
 ) -> Any:
     """Any collection or result as a `pandas.DataFrame` (needs the ``pandas`` extra).
 
-    *collection* and *decl* are as for [`to_records`][shusha_decl.to_records]; the columns are the
+    *collection*, *decl* and *reading* are as for [`to_records`][shusha_decl.to_records]; the columns are the
     records' fields, typed for analysis:
 
     - full dates are ``datetime64`` columns;
@@ -259,7 +272,8 @@ def to_frame(
 
     Raises:
         ImportError: pandas is not installed (``pip install ".[pandas]"`` from a checkout).
-        ValueError: an unknown collection, or *explode* is not a list column of it.
+        ValueError: an unknown collection or reading, a reading other than the main one for a collection
+            other than the dyad-years, or *explode* is not a list column of it.
         TypeError: *collection* is neither a name, nor records, nor a record.
     """
     try:
@@ -270,7 +284,7 @@ def to_frame(
 
     own = collection.__dict__["_declaration"] if isinstance(collection, Records) else None
     topics = (own or decl or declaration()).topics  # for the commitments' categories
-    items = _items(collection, decl)
+    items = _items(collection, decl, reading)
     kind = _record_class(collection, items)
     frame = data_frame(items, topics, kind)
     if explode is not None:

@@ -83,7 +83,7 @@ class AllianceMember:
     approved_sources: tuple[str, ...]
 
 
-def first_year(decl: Declaration) -> int:
+def _first_year(decl: Declaration) -> int:
     """The year of the earliest entry-into-force reading (2021: on signature, by one source)."""
     event = decl.get(IN_FORCE)
     assert isinstance(event, model.Event)
@@ -98,12 +98,12 @@ def _value(coding: model.Coding, party: str, reading: model.Reading) -> int:
     return own[0] if own and reading == "main" else coding.reading(reading).value
 
 
-def dyad_years(
+def _dyad_years(
     decl: Declaration, columns: dict[str, str], reading: model.Reading = "main"
 ) -> list[dict[str, int]]:
     """The directed dyad-years with *columns* (column -> alliance variable), under *reading*, as dicts."""
     rows = []
-    for year in range(first_year(decl), LAST_YEAR + 1):
+    for year in range(_first_year(decl), LAST_YEAR + 1):
         for one in decl.parties:
             for other in (p for p in decl.parties if p.id != one.id):
                 row = {"ccode1": one.cow_code, "ccode2": other.cow_code, "year": year}
@@ -115,12 +115,12 @@ def dyad_years(
 
 def atop_dyad_years(decl: Declaration, reading: model.Reading = "main") -> list[AtopDyadYear]:
     """The ATOP-shaped rows; ``reading="alternative"`` uses each variable's first alternative."""
-    return [AtopDyadYear(**row) for row in dyad_years(decl, ATOP_COLUMNS, reading)]
+    return [AtopDyadYear(**row) for row in _dyad_years(decl, ATOP_COLUMNS, reading)]
 
 
 def cow_dyad_years(decl: Declaration, reading: model.Reading = "main") -> list[CowDyadYear]:
     """The COW-shaped rows, each column from its variable; ``reading="alternative"`` as for ATOP."""
-    return [CowDyadYear(**row) for row in dyad_years(decl, COW_COLUMNS, reading)]
+    return [CowDyadYear(**row) for row in _dyad_years(decl, COW_COLUMNS, reading)]
 
 
 def alliance_members(decl: Declaration) -> list[AllianceMember]:

@@ -136,10 +136,12 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
 def _csv_files(decl: Declaration) -> dict[str, bytes]:
     """One CSV file per collection and the long tables, by file name."""
     files = {}
-    for name in (*TABLES, "alliance", *DERIVED):
-        records = to_records(name, decl)
+    tables: list[tuple[str, str, model.Reading]] = [(name, name, "main") for name in (*TABLES, "alliance")]
+    tables += [(file, name, reading) for file, (name, reading) in DERIVED_FILES.items()]
+    for file, name, reading in tables:
+        records = to_records(name, decl, reading=reading)
         header = list(records[0])
-        files[f"{name}.csv"] = _csv(header, [[csv_cell(r[k]) for k in header] for r in records])
+        files[f"{file}.csv"] = _csv(header, [[csv_cell(r[k]) for k in header] for r in records])
     for name, (column, field, _) in LONG_TABLES.items():
         rows = [[c.id, value] for c in decl.commitments for value in getattr(c, field)]
         files[f"{name}.csv"] = _csv(["commitment", column], rows)
@@ -166,21 +168,50 @@ def _alliance_schema() -> dict[str, Any]:
     return {"fields": fields, "primaryKey": "variable"}
 
 
-#: What the tables in ATOP's and COW's shapes are, as their Data Package descriptions say.
-DERIVED_DESCRIPTION = (
-    "This project's coding of the declaration (main reading) in the columns peacesciencer gives ATOP 5.1 "
-    "and COW 4.1 alliance data: not an ATOP or COW release. Directed dyad-years from the year of the "
-    "earliest "
-    f"entry-into-force reading through {dyads.LAST_YEAR}, the year of the data version."
-)
+#: The derived tables' files: each with its collection and the reading of the alliance coding it follows.
+DERIVED_FILES: dict[str, tuple[str, model.Reading]] = {
+    "atop_dyad_years": ("atop_dyad_years", "main"),
+    "atop_dyad_years_alternative": ("atop_dyad_years", "alternative"),
+    "cow_dyad_years": ("cow_dyad_years", "main"),
+    "cow_dyad_years_alternative": ("cow_dyad_years", "alternative"),
+    "alliance_members": ("alliance_members", "main"),
+}
+_READINGS = {
+    "main": "main reading",
+    "alternative": "alternative reading: each variable's first alternative, where it has one",
+}
+
+
+def _dyad_years_description(data: str, release: str, reading: model.Reading) -> str:
+    return (
+        f"This project's coding of the declaration ({_READINGS[reading]}) in the columns peacesciencer gives "
+        f"{data} alliance data: not {release}. Directed dyad-years from the year of the earliest reading of "
+        f"the date the declaration took effect through {dyads.LAST_YEAR}, the year of the data version."
+    )
+
+
+#: What each derived table is, as its Data Package description says.
+DERIVED_DESCRIPTION = {
+    "atop_dyad_years": _dyad_years_description("ATOP 5.1", "an ATOP release", "main"),
+    "atop_dyad_years_alternative": _dyad_years_description("ATOP 5.1", "an ATOP release", "alternative"),
+    "cow_dyad_years": _dyad_years_description("COW 4.1", "a COW release", "main"),
+    "cow_dyad_years_alternative": _dyad_years_description("COW 4.1", "a COW release", "alternative"),
+    "alliance_members": (
+        "Each party with each reading of the disputed date the declaration took effect, with its sources, "
+        "the signature and the party's last approval, with its sources: not an ATOP or COW release. The "
+        "dyad-year tables count from the earliest reading."
+    ),
+}
 
 
 def _derived_schema(kind: type) -> dict[str, Any]:
     """A derived table's schema: its row class's fields, keyed by the fields that identify a row."""
     hints = get_type_hints(kind)
     fields = [_field(f.name, hints[f.name]) for f in attrs.fields(kind)]
-    key = ["ccode", "in_force_on"] if kind is dyads.AllianceMember else ["ccode1", "ccode2", "year"]
-    return {"fields": fields, "primaryKey": key}
+    if kind is dyads.AllianceMember:
+        party = {"fields": "party", "reference": {"resource": "parties", "fields": "id"}}
+        return {"fields": fields, "primaryKey": ["ccode", "in_force_on"], "foreignKeys": [party]}
+    return {"fields": fields, "primaryKey": ["ccode1", "ccode2", "year"]}
 
 
 def _text_status(name: str) -> str:
@@ -212,8 +243,8 @@ def to_datapackage(
     """
     schemas = {name: _schema(name, kind) for name, kind in TABLES.items()}
     schemas["alliance"] = _alliance_schema()
-    for name in DERIVED:
-        schemas[name] = _derived_schema(COLLECTIONS[name])
+    for file, (name, _) in DERIVED_FILES.items():
+        schemas[file] = _derived_schema(COLLECTIONS[name])
     schemas.update({name: _long_schema(column, target) for name, (column, _, target) in LONG_TABLES.items()})
     source = next(s for s in decl.sources if s.id == decl.text_source)
     package: dict[str, Any] = {
@@ -250,8 +281,8 @@ def to_datapackage(
     for resource in package["resources"]:  # the package's licence does not cover the text they hold
         if resource["name"] in NOT_LICENSED:
             resource["description"] = _text_status(resource["name"])
-        if resource["name"].replace("-", "_") in DERIVED:
-            resource["description"] = DERIVED_DESCRIPTION
+        if resource["name"].replace("-", "_") in DERIVED_DESCRIPTION:
+            resource["description"] = DERIVED_DESCRIPTION[resource["name"].replace("-", "_")]
     for resource in package["resources"]:  # foreign keys name resources as written
         for key in resource["schema"].get("foreignKeys", []):
             key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
