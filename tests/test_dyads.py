@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 import shusha_decl
@@ -149,3 +150,20 @@ def test_the_csv_export_writes_each_reading_with_peacesciencers_columns(tmp_path
         assert main.equals(shusha_decl.to_frame(f"{data}_dyad_years"))
         assert other.equals(shusha_decl.to_frame(f"{data}_dyad_years", reading="alternative"))
         assert (list(main[f"{data}_defense"].unique()), list(other[f"{data}_defense"].unique())) == ([1], [0])
+
+
+def test_a_partys_own_value_holds_unless_the_reading_takes_the_variables_alternative() -> None:
+    """Where the parties' obligations differ, each direction takes its party's value, under either reading,
+    except for a variable whose alternative the reading asks for, which holds for both."""
+    decl = shusha_decl.declaration()
+    alliance = decl.alliance
+    one_sided = attrs.evolve(alliance.offense, per_party=(shusha_decl.PartyValue(party="TR", value=1),))
+    differing = attrs.evolve(alliance.defense, per_party=(shusha_decl.PartyValue(party="AZ", value=0),))
+    edited = attrs.evolve(decl, alliance=attrs.evolve(alliance, offense=one_sided, defense=differing))
+    for reading in ("main", "alternative"):
+        rows = {(r.ccode1, r.year): r for r in dyads.atop_dyad_years(edited, reading=reading)}
+        assert (rows[(640, 2022)].atop_offense, rows[(373, 2022)].atop_offense) == (1, 0)
+    main = {(r.ccode1, r.year): r for r in dyads.atop_dyad_years(edited)}
+    alternative = {(r.ccode1, r.year): r for r in dyads.atop_dyad_years(edited, reading="alternative")}
+    assert (main[(373, 2022)].atop_defense, main[(640, 2022)].atop_defense) == (0, 1)
+    assert (alternative[(373, 2022)].atop_defense, alternative[(640, 2022)].atop_defense) == (0, 0)

@@ -93,9 +93,16 @@ def _first_year(decl: Declaration) -> int:
 
 
 def _value(coding: model.Coding, party: str, reading: model.Reading) -> int:
-    """The value of *coding* for a pledge from *party*: its own where the parties' values differ."""
+    """The value of *coding* for a pledge from *party* under *reading*.
+
+    The variable's alternative, where the reading asks for it and there is one, holds for both parties;
+    otherwise the party's own value where the parties' values differ, else the variable's value.
+    """
+    chosen = coding.reading(reading)
+    if chosen is not coding:
+        return chosen.value
     own = [p.value for p in coding.per_party if p.party == party]
-    return own[0] if own and reading == "main" else coding.reading(reading).value
+    return own[0] if own else coding.value
 
 
 def _dyad_years(
