@@ -53,6 +53,13 @@ _FOREIGN = {
     "category": "topics",
     "commitment": "commitments",
 }
+#: The primary key of a table whose rows have no id: the fields that identify a row.
+_KEYS: dict[type, str | list[str]] = {
+    model.CommitmentCoding: "commitment",  # the second coding: one row per commitment
+    dyads.AtopDyadYear: ["ccode1", "ccode2", "year"],
+    dyads.CowDyadYear: ["ccode1", "ccode2", "year"],
+    dyads.AllianceMember: ["ccode", "in_force_on"],
+}
 _PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 #: The columns whose text the package's licence does not cover: the declaration's, and the press's (claims).
 NOT_LICENSED = {
@@ -89,7 +96,8 @@ def _field(name: str, hint: Any) -> dict[str, Any]:
     return field
 
 
-def _schema(name: str, kind: type) -> dict[str, Any]:
+def _schema(kind: type) -> dict[str, Any]:
+    """A table's schema: its record class's fields, its key, and a foreign key for each reference field."""
     hints = get_type_hints(kind)
     fields = [_field(f.name, hints[f.name]) for f in attrs.fields(kind)]
     foreign = [
@@ -97,7 +105,7 @@ def _schema(name: str, kind: type) -> dict[str, Any]:
         for f in fields
         if f["name"] in _FOREIGN and f["type"] == "string"
     ]
-    key = "id" if "id" in hints else "commitment"  # the second coding: one row per commitment
+    key = _KEYS.get(kind, "id")
     return {"fields": fields, "primaryKey": key, **({"foreignKeys": foreign} if foreign else {})}
 
 
@@ -204,16 +212,6 @@ DERIVED_DESCRIPTION = {
 }
 
 
-def _derived_schema(kind: type) -> dict[str, Any]:
-    """A derived table's schema: its row class's fields, keyed by the fields that identify a row."""
-    hints = get_type_hints(kind)
-    fields = [_field(f.name, hints[f.name]) for f in attrs.fields(kind)]
-    if kind is dyads.AllianceMember:
-        party = {"fields": "party", "reference": {"resource": "parties", "fields": "id"}}
-        return {"fields": fields, "primaryKey": ["ccode", "in_force_on"], "foreignKeys": [party]}
-    return {"fields": fields, "primaryKey": ["ccode1", "ccode2", "year"]}
-
-
 def _text_status(name: str) -> str:
     """A resource's description: which of its columns the package's licence does not cover, and why."""
     columns = NOT_LICENSED[name]
@@ -241,10 +239,10 @@ def to_datapackage(
     Raises:
         FileExistsError: a file of that name is there and *overwrite* is false; nothing is written.
     """
-    schemas = {name: _schema(name, kind) for name, kind in TABLES.items()}
+    schemas = {name: _schema(kind) for name, kind in TABLES.items()}
     schemas["alliance"] = _alliance_schema()
     for file, (name, _) in DERIVED_FILES.items():
-        schemas[file] = _derived_schema(COLLECTIONS[name])
+        schemas[file] = _schema(COLLECTIONS[name])
     schemas.update({name: _long_schema(column, target) for name, (column, _, target) in LONG_TABLES.items()})
     source = next(s for s in decl.sources if s.id == decl.text_source)
     package: dict[str, Any] = {
