@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 from .. import version
 from ..edition import Declaration, names_of
-from ..model import Agreement, Entity, Organization, Person, Place, TranslationNote, Unit
+from ..model import Agreement, Entity, Organization, Person, Place, Unit
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -173,14 +173,11 @@ def to_akn(decl: Declaration) -> str:
     markers = {note.id: marker for marker, note in enumerate(decl.translation_notes, 1)}
     _notes(decl, meta, markers)
     _rights(meta)
-    notes: dict[str, list[TranslationNote]] = {}
-    for note in decl.translation_notes:
-        notes.setdefault(note.unit, []).append(note)
 
     def paragraph_text(parent: ET.Element, unit: Unit) -> None:
         p = ET.SubElement(parent, "p")
         _marked_text(p, unit, mentioned.get(unit.id, []))
-        for note in notes.get(unit.id, []):
+        for note in decl.translation_notes(unit=unit.id):
             ET.SubElement(p, "noteRef", href=f"#{note.id}", marker=str(markers[note.id]))
 
     preamble = ET.SubElement(statement, "preamble")
