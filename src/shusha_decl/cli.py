@@ -104,11 +104,6 @@ LISTINGS: dict[str, tuple[type[Records[Any]] | None, tuple[str, ...], str]] = {
         "the parties and the dates the declaration took effect, by each reading, with sources",
     ),
 }
-#: The line under a dyad-year table that says which reading of the alliance coding it shows.
-READING_NOTES = {
-    "main": "main reading: this project's coding, not an ATOP or COW release",
-    "alternative": "alternative reading: this project's coding, not an ATOP or COW release",
-}
 #: Table headers shorter than their column (eight ATOP columns would not fit 80 columns): the pledge
 #: columns without their ``atop_``/``cow_`` prefix.  ``--json`` and ``--csv`` keep the column names.
 HEADERS = {column: column.partition("_")[2] for column in (*dyads.ATOP_COLUMNS, *dyads.COW_COLUMNS)}
@@ -358,7 +353,10 @@ def _listing(args: argparse.Namespace) -> str | None:
     if not rows:
         return None
     text = _render(rows, columns, args.output)
-    return f"{text}\n{_fill(READING_NOTES[args.reading])}" if name in DYAD_YEARS and not args.output else text
+    if name in DYAD_YEARS and not args.output:  # a table says which reading of the alliance coding it shows
+        reading = f"{args.reading} reading: this project's coding, not an ATOP or COW release"
+        return f"{text}\n{_fill(reading)}"
+    return text
 
 
 def _show(args: argparse.Namespace) -> str | None:
